@@ -1,0 +1,45 @@
+# Two commands for a newcomer: `make run` (the demo, SQLite, no other service) and `make test` (the suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format bench install messages clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# The suite runs on PostgreSQL and Redis: .ci/services starts the local ones when they are installed but down,
+# and prints the DATABASE_URL and REDIS_URL to use (unless they are set already).
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	eval "$$(bash .ci/services)" && $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(STAMP)
+	eval "$$(bash .ci/services)" && $(BIN)/pytest tests/benchmarks --benchmark-only -p no:randomly $(PYTEST_ARGS)
+
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages -l en --ignore '.venv/*'
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache tests/e2e/screenshots

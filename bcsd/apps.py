@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BcsdConfig(AppConfig):
+    name = "bcsd"
+    verbose_name = "BCSD"

@@ -1,0 +1,67 @@
+"""Pure rules about identifiers and names: no ORM, easy to test."""
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+from stdnum import iban as iban_numbers
+from stdnum.be import bis, nn
+from stdnum.exceptions import ValidationError as StdnumError
+
+
+def normalise_insz(value: str) -> str | None:
+    """The 11 digits of a valid rijksregisternummer or BIS number, or None when the check fails."""
+    digits = re.sub(r"[\s.\-/]", "", value or "")
+    if not digits.isdigit() or len(digits) != 11:
+        return None
+    for module in (nn, bis):
+        try:
+            return module.validate(digits)
+        except StdnumError:
+            continue
+    return None
+
+
+def is_bis_number(insz: str) -> bool:
+    return bis.is_valid(insz)
+
+
+def normalise_belgian_or_sepa_iban(value: str) -> str | None:
+    """The compact IBAN (BE68539007547034) when valid, the Belgian national check included; else None."""
+    try:
+        return iban_numbers.validate(value)
+    except StdnumError:
+        return None
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or punctuation, for searching names as people type them."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+def search_text(first_name: str, last_name: str) -> str:
+    """What the name search matches against: both names, and the last name written together
+    ("el amrani" is also found as "elamrani")."""
+    last = fold(last_name)
+    return " ".join(filter(None, [fold(first_name), last, last.replace(" ", "") if " " in last else ""]))
+
+
+def name_similarity(first_a: str, last_a: str, first_b: str, last_b: str) -> float:
+    """0..1: how alike two full names are, whatever the order of first and last name, spaces or accents."""
+    a = fold(f"{first_a}{last_a}").replace(" ", "")
+    b_straight = fold(f"{first_b}{last_b}").replace(" ", "")
+    b_swapped = fold(f"{last_b}{first_b}").replace(" ", "")
+    return max(SequenceMatcher(None, a, b).ratio() for b in (b_straight, b_swapped))
+
+
+POSSIBLE_DUPLICATE_THRESHOLD = 0.8
+
+
+def search_terms(query: str) -> tuple[str | None, list[str]]:
+    """Split a search box entry into an INSZ (when it is one) or the name fragments to match."""
+    insz = normalise_insz(query)
+    if insz:
+        return insz, []
+    return None, fold(query).split()
