@@ -1,7 +1,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.models import Role, Team, User
+from accounts.models import Notification, Role, Team, User
 from config.errors import DomainError
 
 
@@ -43,3 +43,11 @@ def staff_upsert(
     user._change_reason = "staff_upsert"
     user.save()
     return user
+
+
+def notification_send(*, recipient: User, event_key: str, message: str, link: str = ""):
+    """Create the notification once per event, so a retried task never notifies twice."""
+    notification, _created = Notification.objects.get_or_create(
+        event_key=event_key, defaults={"recipient": recipient, "message": message[:500], "link": link}
+    )
+    return notification

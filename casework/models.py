@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -24,17 +25,95 @@ class Dossier(models.Model):
     social_worker = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="caseload"
     )
+    # Set by the activation app when a trajectory starts (a higher app calls a casework service).
+    activation_coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="coached"
+    )
     status = models.CharField(max_length=10, choices=DossierStatus.choices, default=DossierStatus.OPEN)
     opened_on = models.DateField(default=timezone.localdate)
     closed_on = models.DateField(null=True, blank=True)
     closed_reason = models.CharField(max_length=200, blank=True)
+    # Sensitive dossiers (the client is a staff member or a mandatary): only the people listed may open it.
+    restricted = models.BooleanField(default=False)
+    restricted_to = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[restricted_to])
 
     class Meta:
         ordering = ["-opened_on"]
         verbose_name = _("dossier")
         verbose_name_plural = _("dossiers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client"], condition=Q(status="open"), name="dossier_one_open_per_client"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="open", closed_on__isnull=True)
+                | Q(status="closed", closed_on__isnull=False),
+                name="dossier_closed_on_matches_status",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.client} ({self.opened_on:%d/%m/%Y})"
+
+    @property
+    def reference(self) -> str:
+        return f"D-{str(self.id)[:8].upper()}"
+
+
+class BreakGlassAccess(models.Model):
+    """Temporary access of a colleague outside the team, with the reason given. Never updated."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="break_glass")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(max_length=500)
+    granted_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-granted_at"]
+        indexes = [models.Index(fields=["user", "expires_at"], name="breakglass_user_expiry")]
+
+    def __str__(self):
+        return f"{self.user} → {self.dossier} ({self.granted_at:%d/%m/%Y %H:%M})"
+
+
+class Channel(models.TextChoices):
+    OFFICE = "office", _("bureelgesprek")
+    HOME_VISIT = "home_visit", _("huisbezoek")
+    PHONE = "phone", _("telefoon")
+    EMAIL = "email", _("e-mail")
+    VIDEO = "video", _("videogesprek")
+    LETTER = "letter", _("brief")
+    OTHER = "other", _("andere")
+
+
+class Contact(models.Model):
+    """A client contact (cliëntcontact): recorded in seconds, shown on the dossier timeline."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="contacts")
+    occurred_at = models.DateTimeField(_("tijdstip"), default=timezone.now)
+    channel = models.CharField(_("kanaal"), max_length=20, choices=Channel.choices)
+    summary = models.TextField(_("samenvatting"))
+    duration_minutes = models.PositiveSmallIntegerField(_("duur (minuten)"), null=True, blank=True)
+    participants = models.CharField(_("deelnemers"), max_length=300, blank=True)
+    # Confidential notes are for the assigned social worker and the team lead only (and their author).
+    confidential = models.BooleanField(_("vertrouwelijk"), default=False)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-occurred_at"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacten")
+        indexes = [models.Index(fields=["dossier", "-occurred_at"], name="contact_dossier_time")]
+
+    def __str__(self):
+        return f"{self.get_channel_display()} {self.occurred_at:%d/%m/%Y}"

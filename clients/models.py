@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -92,3 +93,27 @@ class HouseholdMember(models.Model):
 
     def __str__(self):
         return f"{self.member} ({self.get_relation_display()})"
+
+
+class AccessLog(models.Model):
+    """The privacy ledger: who consulted which data of whom, when and why (KSZ minimum security norms).
+    Append-only: the database refuses updates and deletes (see migration 0004), the admin is read-only and
+    the API offers no write. Time-ordered keys so that it can be partitioned by month."""
+
+    id = models.BigAutoField(primary_key=True)
+    accessed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="access_log")
+    what = models.CharField(_("wat"), max_length=200)
+    purpose = models.CharField(_("waarom"), max_length=500)
+    # The dossier the read was made for, by id only: the registry does not depend on casework.
+    dossier_id = models.UUIDField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-accessed_at", "-id"]
+        verbose_name = _("toegangslog")
+        verbose_name_plural = _("toegangslog")
+        indexes = [models.Index(fields=["client", "-accessed_at"], name="accesslog_client_time")]
+
+    def __str__(self):
+        return f"{self.accessed_at:%d/%m/%Y %H:%M} {self.user} {self.what}"

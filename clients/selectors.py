@@ -3,7 +3,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from clients.models import Client
 from clients.policy import may_search_clients
 from clients.rules import POSSIBLE_DUPLICATE_THRESHOLD, name_similarity, search_terms
-from config.errors import PermissionDeniedError
+from config.errors import NotFoundError, PermissionDeniedError
 
 IDENTITY_FIELDS = ["id", "first_name", "last_name", "birth_date"]
 
@@ -44,3 +44,13 @@ def client_possible_duplicates(*, user, first_name: str, last_name: str, birth_d
         if name_similarity(first_name, last_name, person.first_name, person.last_name)
         >= POSSIBLE_DUPLICATE_THRESHOLD
     ]
+
+
+def client_identity_get(*, user, client_id) -> Client:
+    """One person's minimal identity, as the search shows it (e.g. to open a dossier for them)."""
+    if not may_search_clients(user):
+        raise PermissionDeniedError()
+    client = _with_has_dossier(Client.objects.filter(pk=client_id).only(*IDENTITY_FIELDS)).first()
+    if client is None:
+        raise NotFoundError()
+    return client

@@ -4,11 +4,11 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from clients.models import Client
+from clients.models import AccessLog, Client, HouseholdMember
 from clients.policy import may_register_clients
 from clients.rules import search_text
 from clients.selectors import client_possible_duplicates
-from config.errors import Conflict, PermissionDeniedError
+from config.errors import Conflict, DomainError, PermissionDeniedError
 
 
 class ClientAlreadyRegistered(Conflict):
@@ -63,3 +63,76 @@ def client_register(
             raise
         raise ClientAlreadyRegistered(existing) from None
     return Registration(client=client, possible_duplicates=duplicates)
+
+
+def access_log_record(*, user, client_ids, what: str, purpose: str, dossier_id=None) -> None:
+    """Write one ledger row per person whose data was read (one query, whatever the number of people)."""
+    AccessLog.objects.bulk_create(
+        AccessLog(user=user, client_id=client_id, what=what, purpose=purpose[:500], dossier_id=dossier_id)
+        for client_id in dict.fromkeys(client_ids)
+    )
+
+
+IDENTITY_EDITABLE = {
+    "insz", "first_name", "last_name", "birth_date", "gender", "nationality", "language", "street",
+    "house_number", "box", "postal_code", "municipality", "phone", "email", "iban",
+}  # fmt: skip
+
+
+@transaction.atomic
+def client_update(*, actor, client: Client, **changes) -> Client:
+    """Change identity fields. Only the fields given are written, so two colleagues editing different fields
+    at the same time keep each other's work; history records old and new values."""
+    if not may_register_clients(actor):
+        raise PermissionDeniedError()
+    unknown = set(changes) - IDENTITY_EDITABLE
+    if unknown:
+        raise DomainError(_("Onbekende velden: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
+    client = Client.objects.select_for_update().get(pk=client.pk)
+    changed = [field for field, value in changes.items() if getattr(client, field) != value]
+    for field in changed:
+        setattr(client, field, changes[field])
+    if not changed:
+        return client
+    if {"first_name", "last_name"} & set(changed):
+        client.search_text = search_text(client.first_name, client.last_name)
+        changed.append("search_text")
+    client._change_reason = "client_update"
+    client._history_user = actor
+    try:
+        with transaction.atomic():
+            client.save(update_fields=changed)
+    except IntegrityError:
+        raise ClientAlreadyRegistered(Client.objects.get(insz=client.insz).pk) from None
+    return client
+
+
+@transaction.atomic
+def household_replace(*, actor, client: Client, members: list[dict]):
+    """Set the household composition over time: rows not given end (deleted with history), given rows are
+    created or updated. Each member is a registered person."""
+    if not may_register_clients(actor):
+        raise PermissionDeniedError()
+    member_ids = {m["member_id"] for m in members}
+    known = set(Client.objects.filter(pk__in=member_ids).values_list("pk", flat=True))
+    if unknown := member_ids - known:
+        raise DomainError(
+            _("Onbekende persoon in het gezin: %(ids)s.") % {"ids": ", ".join(map(str, unknown))}
+        )
+    if client.pk in member_ids:
+        raise DomainError(_("Een cliënt kan geen lid van het eigen gezin zijn."))
+    existing = {(row.member_id, row.from_date): row for row in HouseholdMember.objects.filter(client=client)}
+    for wanted in members:
+        key = (wanted["member_id"], wanted["from_date"])
+        row = existing.pop(key, None) or HouseholdMember(client=client, member_id=key[0], from_date=key[1])
+        if row.pk is None or row.relation != wanted["relation"] or row.to_date != wanted.get("to_date"):
+            row.relation = wanted["relation"]
+            row.to_date = wanted.get("to_date")
+            row._history_user = actor
+            row._change_reason = "household_replace"
+            row.save()
+    for row in existing.values():
+        row._history_user = actor
+        row._change_reason = "household_replace"
+        row.delete()
+    return HouseholdMember.objects.filter(client=client).select_related("member").order_by("from_date")

@@ -18,6 +18,8 @@ class Pagination(PageNumberPagination):
 
 def exception_handler(exc, context):
     if isinstance(exc, DomainError):
+        if exc.field:
+            return Response({exc.field: [exc.message]}, status=exc.status_code)
         return Response({"detail": exc.message, **exc.extra}, status=exc.status_code)
     if isinstance(exc, DjangoValidationError):
         return Response(as_serializer_error(exc), status=status.HTTP_400_BAD_REQUEST)

@@ -8,9 +8,10 @@ class DomainError(Exception):
 
     status_code = 400
 
-    def __init__(self, message, **extra):
+    def __init__(self, message, *, field: str | None = None, **extra):
         super().__init__(message)
         self.message = message
+        self.field = field  # answered as {field: [message]}, like a serializer's field error
         self.extra = extra
 
 
@@ -27,3 +28,12 @@ class PermissionDeniedError(DomainError):
 
     def __init__(self, message=None):
         super().__init__(message or gettext("Uw rol laat deze handeling niet toe."))
+
+
+class NotFoundError(DomainError):
+    """Absent, or present but not visible to the caller: the same 404, so ids are not confirmed."""
+
+    status_code = 404
+
+    def __init__(self, message=None):
+        super().__init__(message or gettext("Niet gevonden."))

@@ -7,6 +7,7 @@ from config.health import healthz
 api_v1 = [
     path("", include("accounts.api.urls")),
     path("", include("clients.api.urls")),
+    path("", include("casework.api.urls")),
 ]
 
 urlpatterns = [

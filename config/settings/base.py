@@ -155,3 +155,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+BREAK_GLASS_HOURS = int(os.environ.get("CASEWORK_BREAK_GLASS_HOURS", "24"))
+# A broker outage must not hold a user's request for long: fail fast, the caller falls back (config.celery).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2

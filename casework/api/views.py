@@ -1,0 +1,209 @@
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from casework import selectors, services
+from casework.api.serializers import (
+    AccessLogEntrySerializer,
+    BreakGlassSerializer,
+    ClientRecordSerializer,
+    ContactCreateSerializer,
+    ContactSerializer,
+    DossierCreateSerializer,
+    DossierSerializer,
+    HistoryEntrySerializer,
+    HouseholdSerializer,
+    ReasonSerializer,
+    RestrictionSerializer,
+)
+from casework.policy import Access
+from clients.api.serializers import ClientCreateSerializer, ConflictSerializer
+from clients.selectors import client_identity_get
+from clients.services import client_update, household_replace
+from config.errors import DomainError
+from config.openapi import ERRORS
+
+
+class DossierViewSet(viewsets.GenericViewSet):
+    serializer_class = DossierSerializer
+    lookup_value_regex = "[^/]+"
+
+    @extend_schema(
+        summary="The dossiers the caller may see, their own caseload first",
+        parameters=[OpenApiParameter("status", str, enum=["open", "closed"])],
+        responses={200: DossierSerializer(many=True), **ERRORS},
+    )
+    def list(self, request):
+        page = selectors.dossier_list_page(
+            user=request.user, paginate=self.paginate_queryset, status=request.query_params.get("status")
+        )
+        return self.get_paginated_response(DossierSerializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Open a dossier for a client",
+        request=DossierCreateSerializer,
+        responses={201: DossierSerializer, 409: ConflictSerializer, **ERRORS},
+    )
+    def create(self, request):
+        serializer = DossierCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        client = client_identity_get(user=request.user, client_id=data["client"])
+        dossier = services.dossier_open(
+            actor=request.user, client=client, team=data["team"], social_worker=data.get("social_worker")
+        )
+        dossier.access = Access.FULL
+        return Response(DossierSerializer(dossier).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(summary="One dossier (404 without access)", responses={200: DossierSerializer, **ERRORS})
+    def retrieve(self, request, pk=None):
+        return Response(DossierSerializer(selectors.dossier_get(user=request.user, dossier_id=pk)).data)
+
+    @extend_schema(
+        summary="Break the glass: temporary access to another team's dossier, with a reason",
+        request=ReasonSerializer,
+        responses={201: BreakGlassSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"], url_path="break-glass")
+    def break_glass(self, request, pk=None):
+        serializer = ReasonSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        dossier = selectors.dossier_for_break_glass(user=request.user, dossier_id=pk)
+        grant = services.break_glass(
+            actor=request.user, dossier=dossier, reason=serializer.validated_data["reason"]
+        )
+        return Response(BreakGlassSerializer(grant).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Restrict a sensitive dossier to a list of people (team lead, head of service)",
+        request=RestrictionSerializer,
+        responses={200: DossierSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def restriction(self, request, pk=None):
+        serializer = RestrictionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        dossier = selectors.dossier_get(user=request.user, dossier_id=pk, minimum=Access.FULL)
+        dossier = services.dossier_restrict(
+            actor=request.user,
+            dossier=dossier,
+            restricted=serializer.validated_data["restricted"],
+            allowed_users=serializer.validated_data.get("allowed", []),
+        )
+        dossier.access = Access.FULL
+        return Response(DossierSerializer(dossier).data)
+
+    @extend_schema(
+        summary="Close the dossier with a reason",
+        request=ReasonSerializer,
+        responses={200: DossierSerializer, 409: ConflictSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        serializer = ReasonSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        dossier = selectors.dossier_get(user=request.user, dossier_id=pk, minimum=Access.FULL)
+        dossier = services.dossier_close(
+            actor=request.user, dossier=dossier, reason=serializer.validated_data["reason"]
+        )
+        dossier.access = Access.FULL
+        return Response(DossierSerializer(dossier).data)
+
+
+class ContactViewSet(viewsets.GenericViewSet):
+    serializer_class = ContactSerializer
+
+    @extend_schema(
+        summary="The contacts of one dossier, newest first",
+        parameters=[OpenApiParameter("dossier", str, required=True)],
+        responses={200: ContactSerializer(many=True), **ERRORS},
+    )
+    def list(self, request):
+        dossier_id = request.query_params.get("dossier")
+        if not dossier_id:
+            raise DomainError(_("Geef het dossier op."), field="dossier")
+        _dossier, contacts = selectors.contact_list(user=request.user, dossier_id=dossier_id)
+        page = self.paginate_queryset(contacts)
+        return self.get_paginated_response(ContactSerializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Record a client contact",
+        request=ContactCreateSerializer,
+        responses={201: ContactSerializer, **ERRORS},
+    )
+    def create(self, request):
+        serializer = ContactCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        dossier = selectors.dossier_get(
+            user=request.user, dossier_id=data.pop("dossier"), what="contact registreren", minimum=Access.FULL
+        )
+        contact = services.contact_record(actor=request.user, dossier=dossier, **data)
+        return Response(ContactSerializer(contact).data, status=status.HTTP_201_CREATED)
+
+
+class ClientRecordViewSet(viewsets.GenericViewSet):
+    """The full client record, its history, household and access log: through the dossier access policy."""
+
+    serializer_class = ClientRecordSerializer
+    lookup_value_regex = "[^/]+"
+
+    @extend_schema(summary="The full client record", responses={200: ClientRecordSerializer, **ERRORS})
+    def retrieve(self, request, pk=None):
+        return Response(ClientRecordSerializer(selectors.client_get(user=request.user, client_id=pk)).data)
+
+    @extend_schema(
+        summary="Change identity fields",
+        request=ClientCreateSerializer,
+        responses={200: ClientRecordSerializer, 409: ConflictSerializer, **ERRORS},
+    )
+    def partial_update(self, request, pk=None):
+        client = selectors.client_get(user=request.user, client_id=pk, what="cliëntfiche wijzigen")
+        serializer = ClientCreateSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        updated = client_update(actor=request.user, client=client, **serializer.to_service_arguments())
+        updated.all_dossiers = client.all_dossiers
+        return Response(ClientRecordSerializer(updated).data)
+
+    @extend_schema(
+        summary="Who changed what, when", responses={200: HistoryEntrySerializer(many=True), **ERRORS}
+    )
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        return Response(
+            HistoryEntrySerializer(selectors.client_history(user=request.user, client_id=pk), many=True).data
+        )
+
+    @extend_schema(
+        methods=["GET"],
+        summary="Household composition over time",
+        responses={200: HouseholdSerializer, **ERRORS},
+    )
+    @extend_schema(
+        methods=["PUT"],
+        summary="Replace the household composition",
+        request=HouseholdSerializer,
+        responses={200: HouseholdSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["get", "put"])
+    def household(self, request, pk=None):
+        client, members = selectors.client_household(user=request.user, client_id=pk)
+        if request.method == "PUT":
+            serializer = HouseholdSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            members = household_replace(
+                actor=request.user, client=client, members=serializer.validated_data["members"]
+            )
+        return Response(HouseholdSerializer({"members": members}).data)
+
+    @extend_schema(
+        summary="Who saw this person's data (DPO, head of service, team lead)",
+        responses={200: AccessLogEntrySerializer(many=True), **ERRORS},
+    )
+    @action(detail=True, methods=["get"], url_path="access-log")
+    def access_log(self, request, pk=None):
+        _client, entries = selectors.client_access_log(user=request.user, client_id=pk)
+        page = self.paginate_queryset(entries)
+        return self.get_paginated_response(AccessLogEntrySerializer(page, many=True).data)

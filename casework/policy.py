@@ -1,0 +1,130 @@
+"""The one access policy for social dossiers (shared/architecture.md rule 3). Every selector, view and service
+asks it; nothing else decides who may see or do what with a dossier.
+
+Levels of access to a dossier:
+- FULL: everything a social worker needs (identity, requests, contacts, reports).
+- INTAKE: identity and requests only, for the front desk; no contact notes, no reports.
+- NONE: the caller gets 404, so the dossier's existence is not confirmed.
+"""
+
+import enum
+
+from django.db.models import Q
+from django.utils import timezone
+
+from accounts.models import Role
+
+
+class Access(enum.IntEnum):
+    NONE = 0
+    INTAKE = 1
+    FULL = 2
+
+
+# Roles that may give a reason and open a dossier of another team (break-the-glass).
+BREAK_GLASS_ROLES = (Role.SOCIAL_WORKER, Role.TEAM_LEAD)
+# Roles that may open a dossier for a client.
+DOSSIER_OPENERS = (Role.SOCIAL_WORKER, Role.INTAKE_OFFICER, Role.TEAM_LEAD, Role.HEAD_OF_SERVICE)
+# Roles that read a client's access log ("who saw my data?").
+ACCESS_LOG_READERS = (Role.DPO, Role.TEAM_LEAD, Role.HEAD_OF_SERVICE)
+
+
+def _has_active_break_glass(user, dossier) -> bool:
+    grants = getattr(dossier, "active_break_glass_user_ids", None)
+    if grants is not None:  # prefetched by the selectors
+        return user.pk in grants
+    return dossier.break_glass.filter(user=user, expires_at__gt=timezone.now()).exists()
+
+
+def dossier_access(user, dossier) -> Access:
+    if not user.is_authenticated or not user.is_active:
+        return Access.NONE
+    if dossier.restricted:
+        # Sensitive dossiers: only the people on the list, whatever their role; no break-the-glass.
+        allowed = getattr(dossier, "restricted_to_ids", None)
+        if allowed is None:
+            allowed = set(dossier.restricted_to.values_list("pk", flat=True))
+        return Access.FULL if user.pk in allowed else Access.NONE
+    if dossier.social_worker_id == user.pk or dossier.activation_coach_id == user.pk:
+        return Access.FULL
+    same_team = user.team_id is not None and user.team_id == dossier.team_id
+    if same_team and user.has_role(Role.SOCIAL_WORKER, Role.TEAM_LEAD):
+        return Access.FULL  # team colleagues stand in for each other; the team lead supervises
+    if user.has_role(Role.HEAD_OF_SERVICE):
+        return Access.FULL
+    if user.has_role(*BREAK_GLASS_ROLES) and _has_active_break_glass(user, dossier):
+        return Access.FULL
+    if user.has_role(Role.INTAKE_OFFICER):
+        return Access.INTAKE
+    return Access.NONE
+
+
+def visible_dossiers_q(user) -> Q:
+    """The same rules as dossier_access, as a filter for lists (the two are tested against each other)."""
+    if not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    personal = Q(social_worker=user) | Q(activation_coach=user)
+    if user.has_role(Role.HEAD_OF_SERVICE, Role.INTAKE_OFFICER):
+        open_to_role = Q()
+    else:
+        open_to_role = personal
+        if user.team_id is not None and user.has_role(Role.SOCIAL_WORKER, Role.TEAM_LEAD):
+            open_to_role |= Q(team_id=user.team_id)
+        if user.has_role(*BREAK_GLASS_ROLES):
+            open_to_role |= Q(break_glass__user=user, break_glass__expires_at__gt=timezone.now())
+    return (Q(restricted=False) & open_to_role) | Q(restricted=True, restricted_to=user)
+
+
+def may_work_on(user, dossier) -> bool:
+    """Record contacts and other work in the dossier: full access, and not only by reading rights."""
+    return dossier_access(user, dossier) is Access.FULL and user.has_role(
+        Role.SOCIAL_WORKER, Role.TEAM_LEAD, Role.ACTIVATION_COACH
+    )
+
+
+def may_read_confidential(user, dossier) -> bool:
+    """Confidential contact notes: the assigned social worker and the team lead of the dossier's team."""
+    if dossier_access(user, dossier) is not Access.FULL:
+        return False
+    is_team_lead = user.has_role(Role.TEAM_LEAD) and user.team_id == dossier.team_id
+    return dossier.social_worker_id == user.pk or is_team_lead
+
+
+def confidential_visible_q(user, dossier) -> Q:
+    """Which contacts of a dossier the user sees: all when allowed, else the non-confidential ones and their
+    own confidential notes."""
+    if may_read_confidential(user, dossier):
+        return Q()
+    return Q(confidential=False) | Q(author=user)
+
+
+def may_open_dossier(user, team) -> bool:
+    """The front desk and the head of service open dossiers for any team; social workers and team leads for
+    their own team."""
+    if not user.is_authenticated:
+        return False
+    if user.has_role(Role.INTAKE_OFFICER, Role.HEAD_OF_SERVICE):
+        return True
+    return user.has_role(*DOSSIER_OPENERS) and user.team_id == team.pk
+
+
+def may_restrict(user, dossier) -> bool:
+    """The team lead of the dossier's team or the head of service, when they can open the dossier."""
+    is_lead = user.has_role(Role.TEAM_LEAD) and user.team_id == dossier.team_id
+    return (is_lead or user.has_role(Role.HEAD_OF_SERVICE)) and dossier_access(user, dossier) is Access.FULL
+
+
+def may_break_glass(user, dossier) -> bool:
+    return user.has_role(*BREAK_GLASS_ROLES) and not dossier.restricted
+
+
+def may_read_access_log(user, client_dossier_teams: set[int]) -> bool:
+    """The DPO and the head of service for every client; a team lead for the clients of their team."""
+    if user.has_role(Role.DPO, Role.HEAD_OF_SERVICE):
+        return True
+    return user.has_role(Role.TEAM_LEAD) and user.team_id in client_dossier_teams
+
+
+def client_access(user, dossiers) -> Access:
+    """A client's full record is readable by whoever has access to one of their dossiers (the best level)."""
+    return max((dossier_access(user, dossier) for dossier in dossiers), default=Access.NONE)

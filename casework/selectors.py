@@ -1,0 +1,188 @@
+"""Every read of dossier and client data: takes the user, applies casework.policy, writes the access log.
+An object the user may not see raises NotFoundError (404), exactly like one that does not exist."""
+
+import uuid
+from collections.abc import Callable
+
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from casework import policy
+from casework.models import BreakGlassAccess, Contact, Dossier
+from casework.policy import Access
+from clients.models import AccessLog, Client, HouseholdMember
+from clients.services import access_log_record
+from config.errors import NotFoundError, PermissionDeniedError
+
+
+def _as_uuid(value) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise NotFoundError() from None
+
+
+def _dossiers_with_policy_facts() -> QuerySet:
+    """Dossiers with what the policy needs (restricted list, live break-the-glass grants) in two queries."""
+    return Dossier.objects.select_related("client", "team", "social_worker").prefetch_related(
+        Prefetch("restricted_to", to_attr="restricted_to_users"),
+        Prefetch(
+            "break_glass",
+            queryset=BreakGlassAccess.objects.filter(expires_at__gt=timezone.now()),
+            to_attr="active_break_glass",
+        ),
+    )
+
+
+def _with_policy_facts(dossiers) -> list[Dossier]:
+    for dossier in dossiers:
+        dossier.restricted_to_ids = {user.pk for user in dossier.restricted_to_users}
+        dossier.active_break_glass_user_ids = {grant.user_id for grant in dossier.active_break_glass}
+    return list(dossiers)
+
+
+def _log(user, dossier: Dossier, what: str) -> None:
+    access_log_record(
+        user=user, client_ids=[dossier.client_id], what=what, purpose=dossier.reference, dossier_id=dossier.pk
+    )
+
+
+def dossier_get(*, user, dossier_id, what: str = "dossier", minimum: Access = Access.INTAKE) -> Dossier:
+    """One dossier the user may open at least at `minimum`; the read is logged."""
+    dossier = _dossiers_with_policy_facts().filter(pk=_as_uuid(dossier_id)).first()
+    if dossier is None:
+        raise NotFoundError()
+    _with_policy_facts([dossier])
+    dossier.access = policy.dossier_access(user, dossier)
+    if dossier.access < minimum:
+        raise NotFoundError()
+    _log(user, dossier, what)
+    return dossier
+
+
+def dossier_list_page(
+    *, user, paginate: Callable[[QuerySet], list], status: str | None = None
+) -> list[Dossier]:
+    """The dossiers the user may see, their own caseload first; every client shown on the page is logged."""
+    visible = Dossier.objects.filter(policy.visible_dossiers_q(user)).values("pk")
+    dossiers = (
+        _dossiers_with_policy_facts()
+        .filter(pk__in=visible)
+        .annotate(
+            mine=Case(When(social_worker=user, then=Value(0)), default=Value(1), output_field=IntegerField())
+        )
+        .order_by("mine", "client__last_name", "client__first_name", "-opened_on")
+    )
+    if status:
+        dossiers = dossiers.filter(status=status)
+    page = _with_policy_facts(paginate(dossiers))
+    for dossier in page:
+        dossier.access = policy.dossier_access(user, dossier)
+    access_log_record(
+        user=user, client_ids=[d.client_id for d in page], what="dossierlijst", purpose=_("eigen dossiers")
+    )
+    return page
+
+
+def contact_list(*, user, dossier_id) -> tuple[Dossier, QuerySet]:
+    """The dossier's contacts the user may read (confidential notes only for those allowed), newest first."""
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="contacten", minimum=Access.FULL)
+    contacts = (
+        Contact.objects.filter(dossier=dossier)
+        .filter(policy.confidential_visible_q(user, dossier))
+        .select_related("author")
+    )
+    return dossier, contacts
+
+
+def _client_with_dossiers(client_id) -> Client | None:
+    dossiers = _dossiers_with_policy_facts().order_by("-opened_on")
+    return (
+        Client.objects.filter(pk=_as_uuid(client_id))
+        .prefetch_related(Prefetch("dossiers", queryset=dossiers, to_attr="all_dossiers"))
+        .first()
+    )
+
+
+def client_get(*, user, client_id, what: str = "volledige cliëntfiche") -> Client:
+    """The full record, for whoever has access to one of the client's dossiers."""
+    client = _client_with_dossiers(client_id)
+    if client is None:
+        raise NotFoundError()
+    dossiers = _with_policy_facts(client.all_dossiers)
+    client.access = policy.client_access(user, dossiers)
+    if client.access is Access.NONE:
+        raise NotFoundError()
+    readable = [d for d in dossiers if policy.dossier_access(user, d) > Access.NONE]
+    access_log_record(
+        user=user,
+        client_ids=[client.pk],
+        what=what,
+        purpose=", ".join(d.reference for d in readable),
+        dossier_id=readable[0].pk,
+    )
+    return client
+
+
+def client_household(*, user, client_id) -> tuple[Client, QuerySet]:
+    client = client_get(user=user, client_id=client_id, what="gezinssamenstelling")
+    members = HouseholdMember.objects.filter(client=client).select_related("member").order_by("from_date")
+    return client, members
+
+
+def client_history(*, user, client_id) -> list[dict]:
+    """Every change of the client's identity: who, when, and each field's old and new value."""
+    client = client_get(user=user, client_id=client_id, what="wijzigingshistoriek")
+    records = list(client.history.select_related("history_user").order_by("history_date", "history_id"))
+    changes = []
+    previous = None
+    for record in records:
+        if previous is None:
+            fields = []
+        else:
+            fields = [
+                {"field": change.field, "old": change.old, "new": change.new}
+                for change in record.diff_against(previous).changes
+            ]
+        changes.append(
+            {
+                "changed_at": record.history_date,
+                "changed_by": record.history_user.username if record.history_user else None,
+                "change_type": {"+": "created", "~": "changed", "-": "deleted"}[record.history_type],
+                "changes": fields,
+            }
+        )
+        previous = record
+    return list(reversed(changes))
+
+
+def client_access_log(*, user, client_id) -> tuple[Client, QuerySet]:
+    """'Who saw my data?': the DPO and the head of service for anyone, a team lead for their team's clients.
+    Reading the ledger is itself logged."""
+    # The role is checked first, so that the answer never tells someone without the role that an id exists.
+    if not user.has_role(*policy.ACCESS_LOG_READERS):
+        raise PermissionDeniedError()
+    client = Client.objects.filter(pk=_as_uuid(client_id)).first()
+    if client is None:
+        raise NotFoundError()
+    # A team lead reads the log of their team's clients, not of a restricted dossier's client.
+    teams = set(Dossier.objects.filter(client=client, restricted=False).values_list("team_id", flat=True))
+    if not policy.may_read_access_log(user, teams):
+        raise NotFoundError()
+    entries = AccessLog.objects.filter(client=client).select_related("user").order_by("-accessed_at", "-id")
+    access_log_record(
+        user=user,
+        client_ids=[client.pk],
+        what="toegangslog",
+        purpose=_("vraag: wie heeft mijn gegevens gezien?"),
+    )
+    return client, entries
+
+
+def dossier_for_break_glass(*, user, dossier_id) -> Dossier:
+    """The dossier a colleague asks to open with a reason; nothing is read (or logged) before access."""
+    dossier = Dossier.objects.filter(pk=_as_uuid(dossier_id)).first()
+    if dossier is None or not policy.may_break_glass(user, dossier):
+        raise NotFoundError()
+    return dossier
