@@ -128,3 +128,11 @@ def may_read_access_log(user, client_dossier_teams: set[int]) -> bool:
 def client_access(user, dossiers) -> Access:
     """A client's full record is readable by whoever has access to one of their dossiers (the best level)."""
     return max((dossier_access(user, dossier) for dossier in dossiers), default=Access.NONE)
+
+
+def may_register_request(user, dossier) -> bool:
+    """The front desk and the dossier's social workers register requests (on the day they are received)."""
+    access = dossier_access(user, dossier)
+    if user.has_role(Role.INTAKE_OFFICER) and access >= Access.INTAKE:
+        return True
+    return access is Access.FULL and user.has_role(Role.SOCIAL_WORKER, Role.TEAM_LEAD)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework import policy
-from casework.models import BreakGlassAccess, Contact, Dossier
+from casework.models import AidRequest, BreakGlassAccess, Channel, Contact, Dossier, Inquiry, KszConsultation
 from casework.policy import Access
 from clients.models import AccessLog, Client, HouseholdMember
 from clients.services import access_log_record
@@ -186,3 +186,53 @@ def dossier_for_break_glass(*, user, dossier_id) -> Dossier:
     if dossier is None or not policy.may_break_glass(user, dossier):
         raise NotFoundError()
     return dossier
+
+
+def request_get(*, user, request_id, what: str = "aanvraag", minimum: Access = Access.INTAKE) -> AidRequest:
+    """One request of a dossier the user may open (the front desk included); the read is logged."""
+    found = AidRequest.objects.filter(pk=_as_uuid(request_id)).values_list("dossier_id", flat=True).first()
+    if found is None:
+        raise NotFoundError()
+    dossier = dossier_get(user=user, dossier_id=found, what=what, minimum=minimum)
+    aid_request = AidRequest.objects.select_related("registered_by").get(pk=request_id)
+    aid_request.dossier = dossier
+    return aid_request
+
+
+def request_list(*, user, dossier_id) -> QuerySet:
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="aanvragen")
+    return AidRequest.objects.filter(dossier=dossier).select_related("dossier", "registered_by")
+
+
+def inquiry_get(*, user, inquiry_id=None, request_id=None) -> Inquiry:
+    """The social inquiry with what it needs to say what is missing, in a constant number of queries.
+    Social reports are not for the front desk: full access only."""
+    lookup = {"pk": _as_uuid(inquiry_id)} if inquiry_id else {"request_id": _as_uuid(request_id)}
+    found = Inquiry.objects.filter(**lookup).values_list("pk", "request__dossier_id").first()
+    if found is None:
+        raise NotFoundError()
+    dossier = dossier_get(user=user, dossier_id=found[1], what="sociaal onderzoek", minimum=Access.FULL)
+    inquiry = (
+        Inquiry.objects.select_related("request", "updated_by").prefetch_related("documents").get(pk=found[0])
+    )
+    inquiry.request.dossier = dossier
+    visits = list(
+        Contact.objects.filter(
+            dossier=dossier, channel=Channel.HOME_VISIT, occurred_at__date__gte=inquiry.request.received_on
+        )
+    )
+    # A visit counts for completeness even when its notes are confidential to the assigned worker.
+    inquiry.home_visit_count = len(visits)
+    sees_confidential = policy.may_read_confidential(user, dossier)
+    inquiry.home_visits = [
+        v for v in visits if sees_confidential or not v.confidential or v.author_id == user.pk
+    ]
+    inquiry.ksz_consultations = list(
+        KszConsultation.objects.filter(request=inquiry.request).select_related("consulted_by")
+    )
+    return inquiry
+
+
+def ksz_consultation_list(*, user, dossier_id) -> QuerySet:
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="KSZ-raadplegingen", minimum=Access.FULL)
+    return KszConsultation.objects.filter(dossier=dossier).select_related("consulted_by", "request")

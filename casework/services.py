@@ -10,8 +10,21 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 from accounts.services import notification_send
-from casework import policy, tasks
-from casework.models import BreakGlassAccess, Contact, Dossier, DossierStatus
+from casework import policy, rules, tasks
+from casework.models import (
+    AidRequest,
+    BreakGlassAccess,
+    Channel,
+    Contact,
+    Dossier,
+    DossierStatus,
+    Inquiry,
+    InquiryDocument,
+    KszConsultation,
+    RegisterCounter,
+    RequestStatus,
+    RequiredDocument,
+)
 from clients.services import access_log_record
 from config.celery import enqueue_after_commit
 from config.errors import Conflict, DomainError, NotFoundError, PermissionDeniedError
@@ -118,6 +131,7 @@ def contact_record(
     duration_minutes: int | None = None,
     participants: str = "",
     confidential: bool = False,
+    findings: str = "",
 ) -> Contact:
     if not policy.may_work_on(actor, dossier):
         raise NotFoundError()
@@ -130,6 +144,7 @@ def contact_record(
         dossier=dossier,
         channel=channel,
         summary=summary.strip(),
+        findings=findings.strip(),
         occurred_at=occurred_at,
         duration_minutes=duration_minutes,
         participants=participants.strip(),
@@ -157,3 +172,229 @@ def break_glass_notify_team_leads(*, grant_id) -> int:
             link=f"/dossiers/{grant.dossier_id}/",
         )
     return len(leads)
+
+
+# --- Requests register ---
+
+
+def _next_register_serial(year: int) -> int:
+    """Take the next number of the year's register. The counter row is locked until the transaction ends,
+    so concurrent registrations queue here; a rolled-back registration gives its number back (gapless)."""
+    RegisterCounter.objects.bulk_create([RegisterCounter(year=year)], ignore_conflicts=True)
+    counter = RegisterCounter.objects.select_for_update().get(year=year)
+    counter.last_serial += 1
+    counter.save(update_fields=["last_serial"])
+    return counter.last_serial
+
+
+@transaction.atomic
+def request_register(
+    *, actor, dossier: Dossier, kind: str, received_on, channel: str = "oral", description: str = ""
+) -> AidRequest:
+    if not policy.may_register_request(actor, dossier):
+        raise NotFoundError()
+    if dossier.status != DossierStatus.OPEN:
+        raise Conflict(_("Dit dossier is afgesloten: open een nieuw dossier voor deze aanvraag."))
+    if received_on > timezone.localdate():
+        raise DomainError(_("De ontvangstdatum kan niet in de toekomst liggen."), field="received_on")
+    serial = _next_register_serial(received_on.year)
+    aid_request = AidRequest(
+        dossier=dossier,
+        kind=kind,
+        description=description.strip(),
+        received_on=received_on,
+        channel=channel,
+        register_year=received_on.year,
+        register_serial=serial,
+        register_number=rules.register_number(received_on.year, serial),
+        decision_due=rules.decision_due(received_on),
+        forward_due=rules.forward_due(received_on),
+        registered_by=actor,
+    )
+    _save(aid_request, actor=actor, reason="request_register", force_insert=True)
+    inquiry = Inquiry(request=aid_request, updated_by=actor)
+    _save(inquiry, actor=actor, reason="request_register", force_insert=True)
+    for name in RequiredDocument.objects.filter(request_kind=kind, active=True).values_list(
+        "name", flat=True
+    ):
+        _save(InquiryDocument(inquiry=inquiry, name=name), actor=actor, reason="request_register")
+    return aid_request
+
+
+class InvalidTransition(Conflict):
+    def __init__(self, current: str, target: str, allowed: tuple[str, ...]):
+        super().__init__(
+            _("Een aanvraag met status '%(current)s' kan niet naar '%(target)s'. Toegelaten: %(allowed)s.")
+            % {"current": current, "target": target, "allowed": ", ".join(allowed) or _("geen")},
+            allowed=list(allowed),
+        )
+
+
+# Decisions and their notification are recorded by the committee's secretary (bcsd), not from the dossier.
+COMMITTEE_STATES = {RequestStatus.DECIDED, RequestStatus.NOTIFIED}
+
+
+@transaction.atomic
+def request_transition(
+    *, actor, aid_request: AidRequest, to: str, forwarded_to: str = "", forward_reasons: str = "", on=None
+) -> AidRequest:
+    """The one way a request changes status, following rules.REQUEST_TRANSITIONS."""
+    aid_request = AidRequest.objects.select_for_update().select_related("dossier").get(pk=aid_request.pk)
+    if not policy.may_work_on(actor, aid_request.dossier) and not policy.may_register_request(
+        actor, aid_request.dossier
+    ):
+        raise NotFoundError()
+    if not rules.request_transition_allowed(aid_request.status, to):
+        raise InvalidTransition(aid_request.status, to, rules.REQUEST_TRANSITIONS.get(aid_request.status, ()))
+    if to in COMMITTEE_STATES:
+        raise PermissionDeniedError(
+            _("Beslissingen en kennisgevingen worden geregistreerd door het secretariaat.")
+        )
+    if to == RequestStatus.PROPOSED and (missing := inquiry_missing_labels(aid_request.inquiry)):
+        raise Conflict(
+            _("Het sociaal onderzoek is nog niet volledig: %(missing)s.") % {"missing": "; ".join(missing)},
+            missing=missing,
+        )
+    if to == RequestStatus.FORWARDED:
+        if not forwarded_to.strip():
+            raise DomainError(_("Naar welk OCMW wordt de aanvraag doorgestuurd?"), field="forwarded_to")
+        if not forward_reasons.strip():
+            raise DomainError(_("Geef de redenen van het doorsturen."), field="forward_reasons")
+        aid_request.forwarded_to = forwarded_to.strip()
+        aid_request.forward_reasons = forward_reasons.strip()
+        aid_request.forwarded_on = on or timezone.localdate()
+        if aid_request.forwarded_on < aid_request.received_on:
+            raise DomainError(_("Doorsturen kan niet voor de ontvangst."), field="on")
+    aid_request.status = to
+    _save(aid_request, actor=actor, reason=f"request_transition:{to}")
+    return aid_request
+
+
+# --- Social inquiry ---
+
+INQUIRY_MISSING_LABELS = {
+    "home_visit": _("huisbezoek"),
+    "sworn_statement": _("verklaring op eer"),
+    "hearing_right_informed": _("hoorrecht meegedeeld"),
+    "advice": _("advies en voorstel"),
+}
+
+
+def inquiry_missing_codes(inquiry: Inquiry) -> list[str]:
+    """What still blocks the proposal (prefetched documents and home visits are used when present)."""
+    aid_request = inquiry.request
+    documents = list(inquiry.documents.all())
+    has_home_visit = getattr(inquiry, "home_visit_count", None)
+    if has_home_visit is None:
+        has_home_visit = Contact.objects.filter(
+            dossier_id=aid_request.dossier_id,
+            channel=Channel.HOME_VISIT,
+            occurred_at__date__gte=aid_request.received_on,
+        ).exists()
+    return rules.inquiry_missing(
+        kind=aid_request.kind,
+        documents_missing=[d.name for d in documents if d.received_on is None],
+        has_home_visit=bool(has_home_visit),
+        sworn_statement=inquiry.sworn_statement_on is not None,
+        hearing_right_informed=inquiry.hearing_right_informed_on is not None,
+        report_sections_filled={s for s in rules.REPORT_SECTIONS if getattr(inquiry, s).strip()},
+        has_advice=bool(inquiry.advice.strip()),
+    )
+
+
+def inquiry_missing_labels(inquiry: Inquiry) -> list[str]:
+    labels = []
+    for code in inquiry_missing_codes(inquiry):
+        kind, _sep, name = code.partition(":")
+        if kind == "document":
+            labels.append(_("document: %(name)s") % {"name": name})
+        elif kind == "report":
+            labels.append(
+                _("sociaal verslag: %(section)s") % {"section": Inquiry._meta.get_field(name).verbose_name}
+            )
+        else:
+            labels.append(str(INQUIRY_MISSING_LABELS[code]))
+    return labels
+
+
+class StaleVersion(Conflict):
+    def __init__(self, current: int):
+        super().__init__(
+            _("Iemand anders heeft dit intussen gewijzigd (versie %(version)d). Herlaad en probeer opnieuw.")
+            % {"version": current},
+            current_version=current,
+        )
+
+
+INQUIRY_EDITABLE = {
+    "sworn_statement_on",
+    "authorisation_on",
+    "hearing_right_informed_on",
+    "means_overview",
+    *rules.REPORT_SECTIONS,
+    "advice",
+}
+
+
+@transaction.atomic
+def inquiry_update(*, actor, inquiry: Inquiry, version: int, **changes) -> Inquiry:
+    """Edit the social report and the inquiry's facts. Two people editing the same report never silently
+    overwrite each other: a write based on an older version is refused (409) and the newer text stays."""
+    inquiry = Inquiry.objects.select_for_update().select_related("request__dossier").get(pk=inquiry.pk)
+    if not policy.may_work_on(actor, inquiry.request.dossier):
+        raise NotFoundError()
+    if version != inquiry.version:
+        raise StaleVersion(inquiry.version)
+    if unknown := set(changes) - INQUIRY_EDITABLE:
+        raise DomainError(_("Onbekende velden: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
+    for field, value in changes.items():
+        setattr(inquiry, field, value)
+    inquiry.version += 1
+    inquiry.updated_by = actor
+    _save(inquiry, actor=actor, reason="inquiry_update")
+    return inquiry
+
+
+@transaction.atomic
+def inquiry_document_mark(
+    *, actor, inquiry: Inquiry, name: str, received_on=None, note: str = ""
+) -> InquiryDocument:
+    """Tick a document of the checklist as received (or not); a document outside the checklist is added."""
+    if not policy.may_work_on(actor, inquiry.request.dossier):
+        raise NotFoundError()
+    if not name.strip():
+        raise DomainError(_("Geef de naam van het document."), field="name")
+    if received_on and received_on > timezone.localdate():
+        raise DomainError(_("Een document kan niet in de toekomst ontvangen zijn."), field="received_on")
+    document = InquiryDocument.objects.filter(inquiry=inquiry, name=name.strip()).first() or InquiryDocument(
+        inquiry=inquiry, name=name.strip()
+    )
+    document.received_on = received_on
+    document.note = note.strip()
+    _save(document, actor=actor, reason="inquiry_document_mark")
+    return document
+
+
+@transaction.atomic
+def ksz_consultation_record(
+    *, actor, dossier: Dossier, service: str, purpose: str, aid_request=None
+) -> KszConsultation:
+    """Record a KSZ consultation; the same fact goes to the client's access log, with its purpose."""
+    if not policy.may_work_on(actor, dossier):
+        raise NotFoundError()
+    if len(purpose.strip()) < 5:
+        raise DomainError(_("Geef het doel van de raadpleging."), field="purpose")
+    if aid_request is not None and aid_request.dossier_id != dossier.pk:
+        raise DomainError(_("Deze aanvraag hoort niet bij dit dossier."), field="request")
+    consultation = KszConsultation(
+        dossier=dossier, request=aid_request, service=service, purpose=purpose.strip(), consulted_by=actor
+    )
+    _save(consultation, actor=actor, reason="ksz_consultation_record", force_insert=True)
+    access_log_record(
+        user=actor,
+        client_ids=[dossier.client_id],
+        what=f"KSZ: {consultation.get_service_display()}",
+        purpose=consultation.purpose,
+        dossier_id=dossier.pk,
+    )
+    return consultation

@@ -3,7 +3,20 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from accounts.models import Team, User
-from casework.models import Channel, Contact, Dossier
+from casework.models import (
+    AidRequest,
+    Channel,
+    Contact,
+    Dossier,
+    Inquiry,
+    InquiryDocument,
+    KszConsultation,
+    KszService,
+    RequestChannel,
+    RequestKind,
+    RequestStatus,
+)
+from casework.services import inquiry_missing_labels
 from clients.models import AccessLog, Client, HouseholdMember, Relation
 
 
@@ -74,6 +87,7 @@ class ContactSerializer(serializers.ModelSerializer):
             "occurred_at",
             "channel",
             "summary",
+            "findings",
             "duration_minutes",
             "participants",
             "confidential",
@@ -87,6 +101,7 @@ class ContactCreateSerializer(serializers.Serializer):
     occurred_at = serializers.DateTimeField(required=False)
     channel = serializers.ChoiceField(choices=Channel.choices)
     summary = serializers.CharField(max_length=20000)
+    findings = serializers.CharField(max_length=20000, required=False, allow_blank=True, default="")
     duration_minutes = serializers.IntegerField(
         min_value=0, max_value=24 * 60, required=False, allow_null=True
     )
@@ -170,3 +185,155 @@ class AccessLogEntrySerializer(serializers.ModelSerializer):
     class Meta:
         model = AccessLog
         fields = ["accessed_at", "user", "user_name", "what", "purpose", "dossier_id"]
+
+
+class AidRequestSerializer(serializers.ModelSerializer):
+    dossier = serializers.UUIDField(source="dossier_id", read_only=True)
+    registered_by = serializers.CharField(source="registered_by.username", read_only=True)
+    inquiry = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AidRequest
+        fields = [
+            "id",
+            "dossier",
+            "register_number",
+            "kind",
+            "description",
+            "received_on",
+            "channel",
+            "decision_due",
+            "status",
+            "forwarded_to",
+            "forward_reasons",
+            "forwarded_on",
+            "forward_due",
+            "registered_by",
+            "created_at",
+            "inquiry",
+        ]
+
+    def get_inquiry(self, aid_request) -> str | None:
+        inquiry_id = getattr(aid_request, "inquiry_id", None)
+        return str(inquiry_id) if inquiry_id else None
+
+
+class AidRequestCreateSerializer(serializers.Serializer):
+    dossier = serializers.UUIDField()
+    kind = serializers.ChoiceField(choices=RequestKind.choices)
+    received_on = serializers.DateField()
+    channel = serializers.ChoiceField(choices=RequestChannel.choices, default=RequestChannel.ORAL)
+    description = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+
+
+class RequestTransitionSerializer(serializers.Serializer):
+    to = serializers.ChoiceField(choices=RequestStatus.choices)
+    forwarded_to = serializers.CharField(required=False, allow_blank=True, default="", max_length=150)
+    forward_reasons = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    on = serializers.DateField(required=False)
+
+
+class InquiryDocumentSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(max_length=150)
+    received = serializers.SerializerMethodField()
+
+    class Meta:
+        model = InquiryDocument
+        fields = ["name", "received", "received_on", "note"]
+
+    def get_received(self, document) -> bool:
+        return document.received_on is not None
+
+
+class KszConsultationSerializer(serializers.ModelSerializer):
+    dossier = serializers.UUIDField(source="dossier_id", read_only=True)
+    request = serializers.UUIDField(source="request_id", read_only=True, allow_null=True)
+    consulted_by = serializers.CharField(source="consulted_by.username", read_only=True)
+
+    class Meta:
+        model = KszConsultation
+        fields = ["id", "dossier", "request", "service", "purpose", "consulted_by", "consulted_at"]
+
+
+class KszConsultationCreateSerializer(serializers.Serializer):
+    dossier = serializers.UUIDField()
+    request = serializers.UUIDField(required=False, allow_null=True)
+    service = serializers.ChoiceField(choices=KszService.choices)
+    purpose = serializers.CharField(max_length=300)
+
+
+class InquirySerializer(serializers.ModelSerializer):
+    request = serializers.UUIDField(source="request_id", read_only=True)
+    register_number = serializers.CharField(source="request.register_number", read_only=True)
+    documents = InquiryDocumentSerializer(many=True, read_only=True)
+    home_visits = ContactSerializer(many=True, read_only=True)
+    ksz_consultations = KszConsultationSerializer(many=True, read_only=True)
+    complete = serializers.SerializerMethodField()
+    missing = serializers.SerializerMethodField()
+    updated_by = serializers.CharField(source="updated_by.username", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Inquiry
+        fields = [
+            "id",
+            "request",
+            "register_number",
+            "sworn_statement_on",
+            "authorisation_on",
+            "hearing_right_informed_on",
+            "means_overview",
+            "situation",
+            "household",
+            "means",
+            "housing",
+            "health",
+            "work_and_education",
+            "problem_analysis",
+            "advice",
+            "documents",
+            "home_visits",
+            "ksz_consultations",
+            "complete",
+            "missing",
+            "version",
+            "updated_at",
+            "updated_by",
+        ]
+        read_only_fields = fields
+
+    def get_missing(self, inquiry) -> list[str]:
+        if not hasattr(inquiry, "_missing"):
+            inquiry._missing = inquiry_missing_labels(inquiry)
+        return inquiry._missing
+
+    def get_complete(self, inquiry) -> bool:
+        return not self.get_missing(inquiry)
+
+
+class InquiryUpdateSerializer(serializers.Serializer):
+    version = serializers.IntegerField(min_value=1)
+    sworn_statement_on = serializers.DateField(required=False, allow_null=True)
+    authorisation_on = serializers.DateField(required=False, allow_null=True)
+    hearing_right_informed_on = serializers.DateField(required=False, allow_null=True)
+    means_overview = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    situation = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    household = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    means = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    housing = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    health = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    work_and_education = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    problem_analysis = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    advice = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+
+    def validate(self, attrs):
+        today = timezone.localdate()
+        for field in ("sworn_statement_on", "authorisation_on", "hearing_right_informed_on"):
+            if attrs.get(field) and attrs[field] > today:
+                raise serializers.ValidationError({field: _("Deze datum kan niet in de toekomst liggen.")})
+        return attrs
+
+
+class InquiryDocumentMarkSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=150)
+    received_on = serializers.DateField(required=False, allow_null=True)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)

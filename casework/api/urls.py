@@ -1,10 +1,27 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from casework.api.views import ClientRecordViewSet, ContactViewSet, DossierViewSet
+from casework.api.views import (
+    AidRequestViewSet,
+    ClientRecordViewSet,
+    ContactViewSet,
+    DossierViewSet,
+    InquiryViewSet,
+    KszConsultationViewSet,
+)
 
 router = SimpleRouter()
 router.register("dossiers", DossierViewSet, basename="dossier")
 router.register("contacts", ContactViewSet, basename="contact")
+router.register("requests", AidRequestViewSet, basename="request")
+router.register("inquiries", InquiryViewSet, basename="inquiry")
+router.register("ksz-consultations", KszConsultationViewSet, basename="ksz-consultation")
 # The full record of a client lives here, not in clients/: its access depends on the client's dossiers.
 router.register("clients", ClientRecordViewSet, basename="client-record")
-urlpatterns = router.urls
+urlpatterns = [
+    # The contract names the file without a trailing slash, as a download link would.
+    path(
+        "requests/<str:pk>/receipt.pdf", AidRequestViewSet.as_view({"get": "receipt"}), name="request-receipt"
+    ),
+    *router.urls,
+]

@@ -1,4 +1,6 @@
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -7,6 +9,8 @@ from rest_framework.response import Response
 from casework import selectors, services
 from casework.api.serializers import (
     AccessLogEntrySerializer,
+    AidRequestCreateSerializer,
+    AidRequestSerializer,
     BreakGlassSerializer,
     ClientRecordSerializer,
     ContactCreateSerializer,
@@ -15,9 +19,16 @@ from casework.api.serializers import (
     DossierSerializer,
     HistoryEntrySerializer,
     HouseholdSerializer,
+    InquiryDocumentMarkSerializer,
+    InquirySerializer,
+    InquiryUpdateSerializer,
+    KszConsultationCreateSerializer,
+    KszConsultationSerializer,
     ReasonSerializer,
+    RequestTransitionSerializer,
     RestrictionSerializer,
 )
+from casework.documents import receipt_pdf
 from casework.policy import Access
 from clients.api.serializers import ClientCreateSerializer, ConflictSerializer
 from clients.selectors import client_identity_get
@@ -207,3 +218,165 @@ class ClientRecordViewSet(viewsets.GenericViewSet):
         _client, entries = selectors.client_access_log(user=request.user, client_id=pk)
         page = self.paginate_queryset(entries)
         return self.get_paginated_response(AccessLogEntrySerializer(page, many=True).data)
+
+
+class AidRequestViewSet(viewsets.GenericViewSet):
+    """The register of applications (aanvragen)."""
+
+    serializer_class = AidRequestSerializer
+    lookup_value_regex = "[^/]+"
+
+    @extend_schema(
+        summary="The requests of one dossier",
+        parameters=[OpenApiParameter("dossier", str, required=True)],
+        responses={200: AidRequestSerializer(many=True), **ERRORS},
+    )
+    def list(self, request):
+        dossier_id = request.query_params.get("dossier")
+        if not dossier_id:
+            raise DomainError(_("Geef het dossier op."), field="dossier")
+        page = self.paginate_queryset(selectors.request_list(user=request.user, dossier_id=dossier_id))
+        return self.get_paginated_response(AidRequestSerializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Register a request received today (or earlier): register number and 30-day deadline",
+        request=AidRequestCreateSerializer,
+        responses={201: AidRequestSerializer, 409: ConflictSerializer, **ERRORS},
+    )
+    def create(self, request):
+        serializer = AidRequestCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        dossier = selectors.dossier_get(
+            user=request.user, dossier_id=data.pop("dossier"), what="aanvraag registreren"
+        )
+        aid_request = services.request_register(actor=request.user, dossier=dossier, **data)
+        return Response(AidRequestSerializer(aid_request).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(summary="One request", responses={200: AidRequestSerializer, **ERRORS})
+    def retrieve(self, request, pk=None):
+        return Response(AidRequestSerializer(selectors.request_get(user=request.user, request_id=pk)).data)
+
+    @extend_schema(
+        summary="Move the request to its next status (one transition table)",
+        request=RequestTransitionSerializer,
+        responses={200: AidRequestSerializer, 409: ConflictSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def transition(self, request, pk=None):
+        serializer = RequestTransitionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        aid_request = selectors.request_get(user=request.user, request_id=pk, what="aanvraag wijzigen")
+        aid_request = services.request_transition(
+            actor=request.user, aid_request=aid_request, **serializer.validated_data
+        )
+        return Response(AidRequestSerializer(aid_request).data)
+
+    @extend_schema(
+        summary="The acknowledgement of receipt (PDF)",
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY, **ERRORS},
+    )
+    def receipt(self, request, pk=None):
+        aid_request = selectors.request_get(user=request.user, request_id=pk, what="ontvangstbewijs")
+        response = HttpResponse(receipt_pdf(aid_request), content_type="application/pdf")
+        filename = f"ontvangstbewijs-{aid_request.register_number.replace('/', '-')}.pdf"
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        return response
+
+
+class InquiryViewSet(viewsets.GenericViewSet):
+    """The social inquiry of a request: documents, home visits, KSZ, the social report and the advice."""
+
+    serializer_class = InquirySerializer
+    lookup_value_regex = "[^/]+"
+
+    @extend_schema(
+        summary="The inquiry of one request",
+        parameters=[OpenApiParameter("request", str, required=True)],
+        responses={200: InquirySerializer(many=True), **ERRORS},
+    )
+    def list(self, request):
+        request_id = request.query_params.get("request")
+        if not request_id:
+            raise DomainError(_("Geef de aanvraag op."), field="request")
+        inquiry = selectors.inquiry_get(user=request.user, request_id=request_id)
+        page = self.paginate_queryset([inquiry])
+        return self.get_paginated_response(InquirySerializer(page, many=True).data)
+
+    @extend_schema(
+        summary="One inquiry with complete and missing", responses={200: InquirySerializer, **ERRORS}
+    )
+    def retrieve(self, request, pk=None):
+        return Response(InquirySerializer(selectors.inquiry_get(user=request.user, inquiry_id=pk)).data)
+
+    @extend_schema(
+        summary="Edit the social report (send the version you read: a stale version is refused)",
+        request=InquiryUpdateSerializer,
+        responses={200: InquirySerializer, 409: ConflictSerializer, **ERRORS},
+    )
+    def partial_update(self, request, pk=None):
+        serializer = InquiryUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        inquiry = selectors.inquiry_get(user=request.user, inquiry_id=pk)
+        services.inquiry_update(actor=request.user, inquiry=inquiry, **serializer.validated_data)
+        return Response(InquirySerializer(selectors.inquiry_get(user=request.user, inquiry_id=pk)).data)
+
+    @extend_schema(
+        summary="Tick a document as received (or not)",
+        request=InquiryDocumentMarkSerializer,
+        responses={200: InquirySerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def documents(self, request, pk=None):
+        serializer = InquiryDocumentMarkSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        inquiry = selectors.inquiry_get(user=request.user, inquiry_id=pk)
+        services.inquiry_document_mark(actor=request.user, inquiry=inquiry, **serializer.validated_data)
+        return Response(InquirySerializer(selectors.inquiry_get(user=request.user, inquiry_id=pk)).data)
+
+
+class KszConsultationViewSet(viewsets.GenericViewSet):
+    serializer_class = KszConsultationSerializer
+
+    @extend_schema(
+        summary="The KSZ consultations of one dossier",
+        parameters=[OpenApiParameter("dossier", str, required=True)],
+        responses={200: KszConsultationSerializer(many=True), **ERRORS},
+    )
+    def list(self, request):
+        dossier_id = request.query_params.get("dossier")
+        if not dossier_id:
+            raise DomainError(_("Geef het dossier op."), field="dossier")
+        page = self.paginate_queryset(
+            selectors.ksz_consultation_list(user=request.user, dossier_id=dossier_id)
+        )
+        return self.get_paginated_response(KszConsultationSerializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Record a KSZ consultation (also written to the client's access log)",
+        request=KszConsultationCreateSerializer,
+        responses={201: KszConsultationSerializer, **ERRORS},
+    )
+    def create(self, request):
+        serializer = KszConsultationCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        dossier = selectors.dossier_get(
+            user=request.user,
+            dossier_id=data["dossier"],
+            what="KSZ-raadpleging registreren",
+            minimum=Access.FULL,
+        )
+        aid_request = None
+        if data.get("request"):
+            aid_request = selectors.request_get(
+                user=request.user, request_id=data["request"], what="KSZ-raadpleging"
+            )
+        consultation = services.ksz_consultation_record(
+            actor=request.user,
+            dossier=dossier,
+            service=data["service"],
+            purpose=data["purpose"],
+            aid_request=aid_request,
+        )
+        return Response(KszConsultationSerializer(consultation).data, status=status.HTTP_201_CREATED)

@@ -148,12 +148,15 @@ SPECTACULAR_SETTINGS = {
 
 # How Casework names the organisation on letters and receipts.
 ORGANISATION_NAME = os.environ.get("CASEWORK_ORGANISATION_NAME", "OCMW Demostad")
+ORGANISATION_ADDRESS = os.environ.get("CASEWORK_ORGANISATION_ADDRESS", "Grote Markt 1, 3000 Demostad")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every rendering step at INFO; only its warnings matter.
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
 }
 BREAK_GLASS_HOURS = int(os.environ.get("CASEWORK_BREAK_GLASS_HOURS", "24"))
 # A broker outage must not hold a user's request for long: fail fast, the caller falls back (config.celery).
