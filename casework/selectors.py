@@ -8,8 +8,21 @@ from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casework import policy
-from casework.models import AidRequest, BreakGlassAccess, Channel, Contact, Dossier, Inquiry, KszConsultation
+from casework import policy, rules
+from casework.models import (
+    AidRequest,
+    BreakGlassAccess,
+    Channel,
+    Contact,
+    Dossier,
+    GeneralExemption,
+    HeatingAllowanceParameters,
+    Inquiry,
+    KszConsultation,
+    LeefloonCalculation,
+    LeefloonRate,
+    SpiExemption,
+)
 from casework.policy import Access
 from clients.models import AccessLog, Client, HouseholdMember
 from clients.services import access_log_record
@@ -236,3 +249,35 @@ def inquiry_get(*, user, inquiry_id=None, request_id=None) -> Inquiry:
 def ksz_consultation_list(*, user, dossier_id) -> QuerySet:
     dossier = dossier_get(user=user, dossier_id=dossier_id, what="KSZ-raadplegingen", minimum=Access.FULL)
     return KszConsultation.objects.filter(dossier=dossier).select_related("consulted_by", "request")
+
+
+# --- Rates and parameters (configuration, not personal data: no access log) ---
+
+
+def leefloon_parameters(reference_date) -> dict:
+    """The dated rates and exemptions the calculation needs, as plain values for casework.rules."""
+    rates = [
+        rules.Rate(valid_from=r.valid_from, category=r.category, yearly_amount=r.yearly_amount)
+        for r in LeefloonRate.objects.filter(valid_from__lte=reference_date)
+    ]
+    general = {
+        category: rules.valid_on(rows, reference_date, category=category)
+        for rows in [list(GeneralExemption.objects.filter(valid_from__lte=reference_date))]
+        for category in (1, 2, 3)
+    }
+    spi = SpiExemption.objects.filter(valid_from__lte=reference_date).order_by("-valid_from").first()
+    return {"rates": rates, "general_exemptions": general, "spi_exemption": spi}
+
+
+def heating_parameters(reference_date) -> HeatingAllowanceParameters | None:
+    return (
+        HeatingAllowanceParameters.objects.filter(valid_from__lte=reference_date)
+        .prefetch_related("bands")
+        .order_by("-valid_from")
+        .first()
+    )
+
+
+def calculations_for_inquiry(*, user, inquiry_id) -> QuerySet:
+    inquiry = inquiry_get(user=user, inquiry_id=inquiry_id)
+    return LeefloonCalculation.objects.filter(inquiry=inquiry).select_related("created_by")

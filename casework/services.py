@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
 from accounts.services import notification_send
-from casework import policy, rules, tasks
+from casework import policy, rules, selectors, tasks
 from casework.models import (
     AidRequest,
     BreakGlassAccess,
@@ -21,9 +21,11 @@ from casework.models import (
     Inquiry,
     InquiryDocument,
     KszConsultation,
+    LeefloonCalculation,
     RegisterCounter,
     RequestStatus,
     RequiredDocument,
+    SpiExemptionPeriod,
 )
 from clients.services import access_log_record
 from config.celery import enqueue_after_commit
@@ -398,3 +400,112 @@ def ksz_consultation_record(
         dossier_id=dossier.pk,
     )
     return consultation
+
+
+# --- Leefloon and heating allowance calculations ---
+
+
+def leefloon_calculate(
+    *,
+    actor,
+    category: int,
+    reference_date,
+    resources: list[rules.Resource],
+    apply_general_exemption: bool = True,
+    count_relative_income: bool = False,
+    relative_income_reason: str = "",
+    apply_spi_exemption: bool = False,
+    spi_exemption_started_on=None,
+    inquiry: Inquiry | None = None,
+    kind: str = "leefloon",
+) -> tuple[rules.LeefloonResult, LeefloonCalculation | None]:
+    """Run the calculation with the rates valid on the reference date; with an inquiry, keep it there (inputs,
+    rate, lines and result) and start the person's 3-year SPI period on its first use."""
+    if count_relative_income and not relative_income_reason.strip():
+        raise DomainError(
+            _("Waarom worden de inkomsten van de samenwonende verwanten meegeteld?"),
+            field="relative_income_reason",
+        )
+    if inquiry is not None and not policy.may_work_on(actor, inquiry.request.dossier):
+        raise NotFoundError()
+    parameters = selectors.leefloon_parameters(reference_date)
+    spi_period = None
+    if inquiry is not None:
+        spi_period = SpiExemptionPeriod.objects.filter(client_id=inquiry.request.dossier.client_id).first()
+        spi_exemption_started_on = spi_period.started_on if spi_period else spi_exemption_started_on
+    spi = parameters["spi_exemption"]
+    spi_applies = (
+        apply_spi_exemption
+        and spi is not None
+        and rules.spi_applies(spi_exemption_started_on, reference_date)
+    )
+    general = parameters["general_exemptions"][category]
+    try:
+        result = rules.leefloon_calculate(
+            category=category,
+            reference_date=reference_date,
+            rates=parameters["rates"],
+            resources=resources,
+            general_exemption=general.yearly_amount if (general and apply_general_exemption) else None,
+            spi_exemption=spi.yearly_amount if spi_applies else None,
+            count_relative_income=count_relative_income,
+            cumulate_general_and_spi=settings.LEEFLOON_CUMULATE_GENERAL_AND_SPI_EXEMPTION,
+        )
+    except rules.NoRateError:
+        raise DomainError(
+            _("Er is geen leefloonbedrag voor categorie %(category)d geldig op %(date)s.")
+            % {"category": category, "date": reference_date.strftime("%d/%m/%Y")},
+            field="reference_date",
+        ) from None
+    if inquiry is None:
+        return result, None
+    with transaction.atomic():
+        if spi_applies and spi_period is None and any(r.kind in rules.EARNED for r in resources):
+            period = SpiExemptionPeriod(
+                client_id=inquiry.request.dossier.client_id, started_on=reference_date
+            )
+            _save(period, actor=actor, reason="leefloon_calculate")
+        calculation = LeefloonCalculation(
+            inquiry=inquiry,
+            kind=kind,
+            category=category,
+            reference_date=reference_date,
+            rate_valid_from=result.rate_valid_from,
+            inputs={
+                "resources": [
+                    {"kind": r.kind, "yearly_amount": str(r.yearly_amount), "description": r.description}
+                    for r in resources
+                ],
+                "apply_general_exemption": apply_general_exemption,
+                "count_relative_income": count_relative_income,
+                "relative_income_reason": relative_income_reason.strip(),
+                "apply_spi_exemption": apply_spi_exemption,
+            },
+            lines=[{"label": line.label, "amount": str(line.amount)} for line in result.lines],
+            yearly_amount=result.yearly_amount,
+            monthly_amount=result.monthly_amount,
+            created_by=actor,
+        )
+        _save(calculation, actor=actor, reason="leefloon_calculate", force_insert=True)
+    return result, calculation
+
+
+def heating_allowance_calculate(
+    *, delivered_on, litres, price_per_litre, bought_at_pump: bool = False, litres_already_granted=rules.ZERO
+) -> rules.HeatingAllowance:
+    parameters = selectors.heating_parameters(delivered_on)
+    if parameters is None:
+        raise DomainError(
+            _("Er zijn geen parameters voor de verwarmingstoelage geldig op %(date)s.")
+            % {"date": delivered_on.strftime("%d/%m/%Y")},
+            field="delivered_on",
+        )
+    return rules.heating_allowance_calculate(
+        litres=litres,
+        price_per_litre=price_per_litre,
+        bands=[rules.HeatingBand(b.price_from, b.allowance_per_litre) for b in parameters.bands.all()],
+        max_litres_per_year=parameters.max_litres_per_year,
+        litres_already_granted=litres_already_granted,
+        bought_at_pump=bought_at_pump,
+        pump_flat_amount=parameters.pump_flat_amount,
+    )

@@ -1,8 +1,11 @@
+from decimal import Decimal
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from accounts.models import Team, User
+from casework import rules
 from casework.models import (
     AidRequest,
     Channel,
@@ -12,6 +15,7 @@ from casework.models import (
     InquiryDocument,
     KszConsultation,
     KszService,
+    LeefloonCalculation,
     RequestChannel,
     RequestKind,
     RequestStatus,
@@ -337,3 +341,93 @@ class InquiryDocumentMarkSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=150)
     received_on = serializers.DateField(required=False, allow_null=True)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
+
+
+MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0.00")}
+
+
+class ResourceSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=list(rules.RESOURCE_LABELS))
+    yearly_amount = serializers.DecimalField(**MONEY)
+    description = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+
+
+class LeefloonCalculationRequestSerializer(serializers.Serializer):
+    category = serializers.ChoiceField(choices=[1, 2, 3])
+    reference_date = serializers.DateField()
+    resources = ResourceSerializer(many=True, required=False, default=list)
+    apply_general_exemption = serializers.BooleanField(required=False, default=True)
+    count_relative_income = serializers.BooleanField(required=False, default=False)
+    relative_income_reason = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=500
+    )
+    apply_spi_exemption = serializers.BooleanField(required=False, default=False)
+    spi_exemption_started_on = serializers.DateField(required=False, allow_null=True, default=None)
+    kind = serializers.ChoiceField(
+        choices=["leefloon", "equivalent_leefloon"], required=False, default="leefloon"
+    )
+    inquiry = serializers.UUIDField(required=False, allow_null=True, default=None)
+
+    def to_service_arguments(self) -> dict:
+        data = dict(self.validated_data)
+        data["resources"] = [rules.Resource(**resource) for resource in data["resources"]]
+        data.pop("inquiry")
+        return data
+
+
+class LineSerializer(serializers.Serializer):
+    label = serializers.CharField()
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2)
+
+
+class LeefloonCalculationSerializer(serializers.Serializer):
+    id = serializers.UUIDField(allow_null=True)
+    category = serializers.IntegerField()
+    reference_date = serializers.DateField()
+    rate_valid_from = serializers.DateField()
+    yearly_rate = serializers.DecimalField(max_digits=12, decimal_places=2)
+    monthly_rate = serializers.DecimalField(max_digits=12, decimal_places=2)
+    counted_resources = serializers.DecimalField(max_digits=12, decimal_places=2)
+    exemptions = serializers.DecimalField(max_digits=12, decimal_places=2)
+    yearly_amount = serializers.DecimalField(max_digits=12, decimal_places=2)
+    monthly_amount = serializers.DecimalField(max_digits=12, decimal_places=2)
+    lines = LineSerializer(many=True)
+
+
+class StoredCalculationSerializer(serializers.ModelSerializer):
+    inquiry = serializers.UUIDField(source="inquiry_id")
+    created_by = serializers.CharField(source="created_by.username")
+
+    class Meta:
+        model = LeefloonCalculation
+        fields = [
+            "id",
+            "inquiry",
+            "kind",
+            "category",
+            "reference_date",
+            "rate_valid_from",
+            "inputs",
+            "lines",
+            "yearly_amount",
+            "monthly_amount",
+            "created_by",
+            "created_at",
+        ]
+
+
+class HeatingAllowanceRequestSerializer(serializers.Serializer):
+    delivered_on = serializers.DateField()
+    litres = serializers.DecimalField(max_digits=8, decimal_places=1, min_value=Decimal("0.1"))
+    price_per_litre = serializers.DecimalField(max_digits=6, decimal_places=3, min_value=Decimal("0.001"))
+    bought_at_pump = serializers.BooleanField(required=False, default=False)
+    litres_already_granted = serializers.DecimalField(
+        max_digits=8, decimal_places=1, min_value=Decimal("0"), required=False, default=Decimal("0")
+    )
+
+
+class HeatingAllowanceSerializer(serializers.Serializer):
+    amount = serializers.DecimalField(max_digits=12, decimal_places=2)
+    litres_counted = serializers.DecimalField(max_digits=8, decimal_places=1)
+    allowance_per_litre = serializers.DecimalField(max_digits=6, decimal_places=3)
+    lines = LineSerializer(many=True)

@@ -6,8 +6,10 @@ from casework.api.views import (
     ClientRecordViewSet,
     ContactViewSet,
     DossierViewSet,
+    HeatingAllowanceViewSet,
     InquiryViewSet,
     KszConsultationViewSet,
+    LeefloonCalculationViewSet,
 )
 
 router = SimpleRouter()
@@ -16,6 +18,10 @@ router.register("contacts", ContactViewSet, basename="contact")
 router.register("requests", AidRequestViewSet, basename="request")
 router.register("inquiries", InquiryViewSet, basename="inquiry")
 router.register("ksz-consultations", KszConsultationViewSet, basename="ksz-consultation")
+router.register("leefloon/calculations", LeefloonCalculationViewSet, basename="leefloon-calculation")
+router.register(
+    "heating-allowance/calculations", HeatingAllowanceViewSet, basename="heating-allowance-calculation"
+)
 # The full record of a client lives here, not in clients/: its access depends on the client's dossiers.
 router.register("clients", ClientRecordViewSet, basename="client-record")
 urlpatterns = [

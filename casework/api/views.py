@@ -17,6 +17,8 @@ from casework.api.serializers import (
     ContactSerializer,
     DossierCreateSerializer,
     DossierSerializer,
+    HeatingAllowanceRequestSerializer,
+    HeatingAllowanceSerializer,
     HistoryEntrySerializer,
     HouseholdSerializer,
     InquiryDocumentMarkSerializer,
@@ -24,9 +26,12 @@ from casework.api.serializers import (
     InquiryUpdateSerializer,
     KszConsultationCreateSerializer,
     KszConsultationSerializer,
+    LeefloonCalculationRequestSerializer,
+    LeefloonCalculationSerializer,
     ReasonSerializer,
     RequestTransitionSerializer,
     RestrictionSerializer,
+    StoredCalculationSerializer,
 )
 from casework.documents import receipt_pdf
 from casework.policy import Access
@@ -380,3 +385,55 @@ class KszConsultationViewSet(viewsets.GenericViewSet):
             aid_request=aid_request,
         )
         return Response(KszConsultationSerializer(consultation).data, status=status.HTTP_201_CREATED)
+
+
+class LeefloonCalculationViewSet(viewsets.GenericViewSet):
+    """The leefloon (and equivalent leefloon) calculation: every step a line for the decision's motivation."""
+
+    serializer_class = LeefloonCalculationSerializer
+
+    @extend_schema(
+        summary="Calculate a leefloon on a reference date (optionally kept with an inquiry)",
+        request=LeefloonCalculationRequestSerializer,
+        responses={200: LeefloonCalculationSerializer, 201: LeefloonCalculationSerializer, **ERRORS},
+    )
+    def create(self, request):
+        serializer = LeefloonCalculationRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        inquiry = None
+        if inquiry_id := serializer.validated_data["inquiry"]:
+            inquiry = selectors.inquiry_get(user=request.user, inquiry_id=inquiry_id)
+        result, stored = services.leefloon_calculate(
+            actor=request.user, inquiry=inquiry, **serializer.to_service_arguments()
+        )
+        data = LeefloonCalculationSerializer({**vars(result), "id": stored.pk if stored else None}).data
+        return Response(data, status=status.HTTP_201_CREATED if stored else status.HTTP_200_OK)
+
+    @extend_schema(
+        summary="The calculations kept with an inquiry",
+        parameters=[OpenApiParameter("inquiry", str, required=True)],
+        responses={200: StoredCalculationSerializer(many=True), **ERRORS},
+    )
+    def list(self, request):
+        inquiry_id = request.query_params.get("inquiry")
+        if not inquiry_id:
+            raise DomainError(_("Geef het sociaal onderzoek op."), field="inquiry")
+        page = self.paginate_queryset(
+            selectors.calculations_for_inquiry(user=request.user, inquiry_id=inquiry_id)
+        )
+        return self.get_paginated_response(StoredCalculationSerializer(page, many=True).data)
+
+
+class HeatingAllowanceViewSet(viewsets.GenericViewSet):
+    serializer_class = HeatingAllowanceSerializer
+
+    @extend_schema(
+        summary="Calculate a heating allowance (Sociaal Verwarmingsfonds)",
+        request=HeatingAllowanceRequestSerializer,
+        responses={200: HeatingAllowanceSerializer, **ERRORS},
+    )
+    def create(self, request):
+        serializer = HeatingAllowanceRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        result = services.heating_allowance_calculate(**serializer.validated_data)
+        return Response(HeatingAllowanceSerializer(result).data)

@@ -167,3 +167,8 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 0.2,
 }
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Art. 22 §2 KB 11 July 2002: is the general exemption cumulated with the SPI exemption? Default no
+# (unverified reading of the text; a deployment can change it without a code change).
+LEEFLOON_CUMULATE_GENERAL_AND_SPI_EXEMPTION = (
+    os.environ.get("CASEWORK_CUMULATE_GENERAL_AND_SPI_EXEMPTION", "false") == "true"
+)
