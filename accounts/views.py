@@ -1,7 +1,45 @@
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.urls import reverse
+
+from accounts.models import Role
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    label: str
+    description: str
+    url_name: str
+    shown_to: Callable  # user -> bool, the app's own policy function
+
+
+# The apps downstream (clients, casework, ...) add their pages here, each with its own policy function:
+# accounts is the most upstream app and may not import them (dependencies run one way).
+MENU: list[MenuItem] = []
+
+
+def menu_add(*, label, description, url_name: str, shown_to: Callable) -> None:
+    if all(item.url_name != url_name for item in MENU):
+        MENU.append(MenuItem(label=label, description=description, url_name=url_name, shown_to=shown_to))
+
+
+def menu(request) -> dict:
+    """The pages this user's roles give access to, for the navigation of base.html.
+    Shaped as a context processor, so that settings can make it apply to every page."""
+    if not request.user.is_authenticated:
+        return {"menu": []}
+    items = [
+        {"label": item.label, "description": item.description, "url": reverse(item.url_name)}
+        for item in MENU
+        if item.shown_to(request.user)
+    ]
+    return {"menu": items}
 
 
 @login_required
 def home(request):
-    return render(request, "accounts/home.html")
+    role_names = [Role(code).label for code in request.user.roles if code in Role.values]
+    return render(request, "accounts/home.html", {"role_names": role_names})

@@ -1,1 +1,16 @@
-urlpatterns = []
+from django.urls import path
+
+from clients import views
+
+app_name = "clients"
+
+urlpatterns = [
+    path("clienten/", views.client_search_page, name="search"),
+    path("clienten/nieuw/", views.client_register_page, name="register"),
+    path(
+        "clienten/nieuw/mogelijke-dubbels/",
+        views.client_possible_duplicates_check,
+        name="possible-duplicates",
+    ),
+    path("clienten/geregistreerd/", views.client_registered_page, name="registered"),
+]

@@ -1,11 +1,7 @@
-from datetime import date
-
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from clients import validators
 from clients.models import Client, Gender
-from clients.rules import normalise_belgian_or_sepa_iban, normalise_insz
 
 
 class AddressSerializer(serializers.Serializer):
@@ -13,9 +9,9 @@ class AddressSerializer(serializers.Serializer):
     house_number = serializers.CharField(max_length=15)
     box = serializers.CharField(max_length=15, required=False, allow_blank=True, default="")
     postal_code = serializers.RegexField(
-        r"^[1-9]\d{3}$",
+        validators.BELGIAN_POSTAL_CODE_PATTERN,
         max_length=4,
-        error_messages={"invalid": _("Een Belgische postcode heeft 4 cijfers.")},
+        error_messages={"invalid": validators.INVALID_POSTAL_CODE},
     )
     municipality = serializers.CharField(max_length=100)
 
@@ -37,61 +33,41 @@ class ClientCreateSerializer(serializers.Serializer):
     insz = serializers.CharField(required=False, allow_blank=True, allow_null=True, max_length=20)
     gender = serializers.ChoiceField(choices=Gender.choices, required=False, allow_blank=True)
     nationality = serializers.RegexField(
-        r"^[A-Za-z]{2}$",
+        validators.COUNTRY_CODE_PATTERN,
         required=False,
         allow_blank=True,
-        error_messages={"invalid": _("Geef een landcode van twee letters (ISO 3166), bv. BE.")},
+        error_messages={"invalid": validators.INVALID_COUNTRY_CODE},
     )
     language = serializers.CharField(max_length=35, required=False, allow_blank=True)
     address = AddressSerializer(required=False, allow_null=True)
     phone = serializers.RegexField(
-        r"^\+?[0-9 ./()-]{6,30}$",
+        validators.PHONE_PATTERN,
         required=False,
         allow_blank=True,
-        error_messages={"invalid": _("Geef een geldig telefoonnummer.")},
+        error_messages={"invalid": validators.INVALID_PHONE},
     )
     email = serializers.EmailField(required=False, allow_blank=True, max_length=254)
     iban = serializers.CharField(required=False, allow_blank=True, max_length=42)
 
+    # The checks are shared with the web form (clients.validators); DRF turns their Django ValidationError
+    # into a field error.
     def validate_insz(self, value):
-        if not value:
-            return None
-        insz = normalise_insz(value)
-        if insz is None:
-            raise serializers.ValidationError(
-                _("Dit is geen geldig rijksregisternummer of BIS-nummer: controleer de cijfers.")
-            )
-        return insz
+        return validators.clean_insz(value)
 
     def validate_iban(self, value):
-        if not value:
-            return ""
-        iban = normalise_belgian_or_sepa_iban(value)
-        if iban is None:
-            raise serializers.ValidationError(
-                _("Dit is geen geldig IBAN-rekeningnummer: controleer de cijfers.")
-            )
-        return iban
+        return validators.clean_iban(value)
 
     def validate_first_name(self, value):
-        return self._not_blank(value)
+        return validators.clean_name(value)
 
     def validate_last_name(self, value):
-        return self._not_blank(value)
+        return validators.clean_name(value)
 
     def validate_birth_date(self, value):
-        if not date(1890, 1, 1) <= value <= timezone.localdate():
-            raise serializers.ValidationError(_("Een geboortedatum ligt in het verleden, na 1890."))
-        return value
+        return validators.clean_birth_date(value)
 
     def validate_nationality(self, value):
         return value.upper()
-
-    @staticmethod
-    def _not_blank(value):
-        if not value.strip():
-            raise serializers.ValidationError(_("Dit veld mag niet leeg zijn."))
-        return value.strip()
 
     def to_service_arguments(self) -> dict:
         data = dict(self.validated_data)

@@ -1,0 +1,112 @@
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from clients import validators
+from clients.models import Gender
+
+ADDRESS_FIELDS = ["street", "house_number", "box", "postal_code", "municipality"]
+ADDRESS_REQUIRED_FIELDS = ["street", "house_number", "postal_code", "municipality"]
+
+
+class BirthDateInput(forms.DateInput):
+    """A text box for dd/mm/jjjj: typing the date is faster at the counter than a date picker.
+    The field accepts an ISO date as well, as a browser's date input sends it."""
+
+    input_type = "text"
+
+    def __init__(self):
+        super().__init__(
+            attrs={"placeholder": _("dd/mm/jjjj"), "inputmode": "numeric", "autocomplete": "off"},
+        )
+
+
+class PersonNameAndBirthDateForm(forms.Form):
+    """What the possible-duplicate check needs; the registration form adds the rest."""
+
+    first_name = forms.CharField(label=_("Voornaam"), max_length=100, validators=[validators.clean_name])
+    last_name = forms.CharField(label=_("Achternaam"), max_length=100, validators=[validators.clean_name])
+    birth_date = forms.DateField(
+        label=_("Geboortedatum"),
+        help_text=_("dd/mm/jjjj"),
+        widget=BirthDateInput(),
+        validators=[validators.clean_birth_date],
+    )
+
+
+class ClientRegistrationForm(PersonNameAndBirthDateForm):
+    insz = forms.CharField(
+        label=_("INSZ (rijksregister- of BIS-nummer)"),
+        required=False,
+        max_length=20,
+        help_text=_("11 cijfers, met of zonder punten en streepje: jj.mm.dd-vvv.cc"),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    gender = forms.ChoiceField(
+        label=_("Geslacht"), required=False, choices=[("", _("niet opgegeven")), *Gender.choices]
+    )
+    nationality = forms.CharField(
+        label=_("Nationaliteit"),
+        required=False,
+        max_length=2,
+        help_text=_("Landcode van twee letters, bv. BE"),
+        validators=[RegexValidator(validators.COUNTRY_CODE_PATTERN, validators.INVALID_COUNTRY_CODE)],
+        widget=forms.TextInput(attrs={"size": 3, "autocapitalize": "characters"}),
+    )
+    language = forms.CharField(
+        label=_("Voorkeurtaal"),
+        required=False,
+        max_length=35,
+        help_text=_("De taal voor gesprekken en brieven, bv. Nederlands, Frans, Arabisch"),
+    )
+    street = forms.CharField(label=_("Straat"), required=False, max_length=150)
+    house_number = forms.CharField(label=_("Huisnummer"), required=False, max_length=15)
+    box = forms.CharField(label=_("Bus"), required=False, max_length=15)
+    postal_code = forms.CharField(
+        label=_("Postcode"),
+        required=False,
+        max_length=4,
+        validators=[RegexValidator(validators.BELGIAN_POSTAL_CODE_PATTERN, validators.INVALID_POSTAL_CODE)],
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
+    )
+    municipality = forms.CharField(label=_("Gemeente"), required=False, max_length=100)
+    phone = forms.CharField(
+        label=_("Telefoon"),
+        required=False,
+        max_length=30,
+        validators=[RegexValidator(validators.PHONE_PATTERN, validators.INVALID_PHONE)],
+        widget=forms.TextInput(attrs={"type": "tel"}),
+    )
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    iban = forms.CharField(
+        label=_("IBAN-rekeningnummer"),
+        required=False,
+        max_length=42,
+        help_text=_("bv. BE68 5390 0754 7034"),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+    def clean_insz(self):
+        return validators.clean_insz(self.cleaned_data["insz"])
+
+    def clean_iban(self):
+        return validators.clean_iban(self.cleaned_data["iban"])
+
+    def clean_nationality(self):
+        return self.cleaned_data["nationality"].upper()
+
+    def clean(self):
+        cleaned = super().clean()
+        # As in the API: an address is either left out or complete enough to send a letter to.
+        if any(cleaned.get(field) for field in ADDRESS_FIELDS):
+            for field in ADDRESS_REQUIRED_FIELDS:
+                if not cleaned.get(field) and field not in self.errors:
+                    self.add_error(
+                        field,
+                        _("Vul dit ook in: een adres heeft een straat, huisnummer, postcode en gemeente."),
+                    )
+        return cleaned
+
+    def service_arguments(self) -> dict:
+        """The keyword arguments of clients.services.client_register."""
+        return dict(self.cleaned_data)

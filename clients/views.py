@@ -1,0 +1,183 @@
+"""The web UI of the client registry: search at the counter and registration of a new person (HTMX)."""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
+from stdnum.be import nn
+
+from accounts.views import menu_add
+from clients.forms import ClientRegistrationForm, PersonNameAndBirthDateForm
+from clients.policy import may_register_clients, may_search_clients
+from clients.rules import search_terms
+from clients.selectors import client_possible_duplicates, client_search
+from clients.services import ClientAlreadyRegistered, client_register
+from config.errors import PermissionDeniedError
+
+# A list longer than this is not read at a counter: the worker types more of the name instead.
+SEARCH_RESULTS_SHOWN = 25
+SEARCH_MINIMUM_LENGTH = 2
+# What was just registered, for the confirmation page after the redirect (there is no client page yet).
+LAST_REGISTRATION_SESSION_KEY = "clients_last_registration"
+
+menu_add(
+    label=_("Cliënten zoeken"),
+    description=_("Zoek een persoon op naam of INSZ, bv. aan het onthaal."),
+    url_name="clients:search",
+    shown_to=may_search_clients,
+)
+menu_add(
+    label=_("Nieuwe cliënt"),
+    description=_("Registreer een persoon die nog niet gekend is."),
+    url_name="clients:register",
+    shown_to=may_register_clients,
+)
+
+
+def _is_partial_request(request) -> bool:
+    # A history restore asks for the whole page, not the fragment.
+    return bool(request.htmx) and not request.htmx.history_restore_request
+
+
+@login_required
+@require_GET
+def client_search_page(request):
+    """The search box; as an HTMX request only the results, so the list follows the typing."""
+    if not may_search_clients(request.user):
+        raise PermissionDenied
+    query = request.GET.get("q", "").strip()
+    context = {"query": query, **_search_results(request.user, query)}
+    if _is_partial_request(request):
+        return render(request, "clients/_search_results.html", {**context, "out_of_band_status": True})
+    return render(request, "clients/search.html", {**context})
+
+
+def _search_results(user, query: str) -> dict:
+    if len(query) < SEARCH_MINIMUM_LENGTH:
+        return {"searched": False, "clients": [], "more_results": False}
+    try:
+        found = list(client_search(user=user, query=query)[: SEARCH_RESULTS_SHOWN + 1])
+    except PermissionDeniedError as denied:
+        raise PermissionDenied from denied
+    return {
+        "searched": True,
+        "clients": found[:SEARCH_RESULTS_SHOWN],
+        "more_results": len(found) > SEARCH_RESULTS_SHOWN,
+        "may_register": may_register_clients(user),
+        "register_url": _register_url_for(query),
+    }
+
+
+def _register_url_for(query: str) -> str:
+    """The registration form with what was typed in the search box carried over: the INSZ when it is one,
+    otherwise the name (as the last name: at a counter people are looked up by their last name)."""
+    insz, _fragments = search_terms(query)
+    parameter = "insz" if insz else "achternaam"
+    return f"{reverse('clients:register')}?{urlencode({parameter: query})}"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def client_register_page(request):
+    if not may_register_clients(request.user):
+        raise PermissionDenied
+    existing_client = None
+    if request.method == "POST":
+        form = ClientRegistrationForm(request.POST)
+        if form.is_valid():
+            try:
+                registration = client_register(actor=request.user, **form.service_arguments())
+            except ClientAlreadyRegistered as conflict:
+                existing_client = _client_with_insz(request.user, form.cleaned_data["insz"])
+                form.add_error("insz", conflict.message)  # after the look-up: it drops the cleaned INSZ
+            except PermissionDeniedError as denied:
+                raise PermissionDenied from denied
+            else:
+                _remember_registration(request, registration)
+                confirmation_url = reverse("clients:registered")
+                if request.htmx:
+                    return HttpResponseClientRedirect(confirmation_url)
+                return redirect(confirmation_url)
+    else:
+        form = ClientRegistrationForm(
+            initial={"last_name": request.GET.get("achternaam", ""), "insz": request.GET.get("insz", "")}
+        )
+    context = {
+        "form": form,
+        "existing_client": existing_client,
+        "possible_duplicates": _possible_duplicates(request.user, form) if form.is_bound else [],
+    }
+    if _is_partial_request(request):
+        return render(request, "clients/_registration_form.html", context)
+    return render(request, "clients/register.html", {**context})
+
+
+def _client_with_insz(user, insz: str):
+    """The person already registered with this INSZ, as the search shows them to this user."""
+    try:
+        return client_search(user=user, query=insz).first()
+    except PermissionDeniedError:
+        return None
+
+
+def _possible_duplicates(user, form) -> list:
+    """Persons with the same birth date and a similar name, once the three are filled in and valid."""
+    names_and_birth_date = ["first_name", "last_name", "birth_date"]
+    values = {field: form.cleaned_data.get(field) for field in names_and_birth_date}
+    if not all(values.values()) or any(field in form.errors for field in names_and_birth_date):
+        return []
+    return client_possible_duplicates(user=user, **values)
+
+
+@login_required
+@require_GET
+def client_possible_duplicates_check(request):
+    """The warning box of the registration form, asked for while the worker types: it warns, never blocks."""
+    if not may_register_clients(request.user):
+        raise PermissionDenied
+    form = PersonNameAndBirthDateForm(request.GET)
+    form.is_valid()
+    return render(
+        request,
+        "clients/_possible_duplicates.html",
+        {"possible_duplicates": _possible_duplicates(request.user, form)},
+    )
+
+
+def _remember_registration(request, registration) -> None:
+    client = registration.client
+    request.session[LAST_REGISTRATION_SESSION_KEY] = {
+        "first_name": client.first_name,
+        "last_name": client.last_name,
+        "birth_date": client.birth_date.isoformat(),
+        "insz": nn.format(client.insz) if client.insz else "",
+        "possible_duplicates": [
+            {"name": f"{person.first_name} {person.last_name}", "birth_date": person.birth_date.isoformat()}
+            for person in registration.possible_duplicates
+        ],
+    }
+
+
+@login_required
+@require_GET
+def client_registered_page(request):
+    """Confirms the registration with the identity just entered; the full client page comes with the access
+    policy of a later issue."""
+    registration = request.session.get(LAST_REGISTRATION_SESSION_KEY)
+    if registration is None:
+        return redirect("clients:search")
+    registration = {
+        **registration,
+        "birth_date": datetime.date.fromisoformat(registration["birth_date"]),
+        "possible_duplicates": [
+            {**person, "birth_date": datetime.date.fromisoformat(person["birth_date"])}
+            for person in registration["possible_duplicates"]
+        ],
+    }
+    return render(request, "clients/registered.html", {"registration": registration})
