@@ -27,16 +27,30 @@ def is_bis_number(insz: str) -> bool:
 
 
 def normalise_belgian_or_sepa_iban(value: str) -> str | None:
-    """The compact IBAN (BE68539007547034) when valid, the Belgian national check included; else None."""
+    """The compact IBAN (BE68539007547034) when valid, the Belgian national check included; else None.
+    A Belgian number is judged on its two checks (domain §9), not on python-stdnum's copy of the NBB list of
+    bank codes: that list lags behind newly licensed banks, and refusing a real account blocks a payment."""
     try:
-        return iban_numbers.validate(value)
+        number = iban_numbers.validate(value, check_country=False)
+        if not number.startswith("BE"):
+            return iban_numbers.validate(number)  # other countries' national checks, where stdnum has them
     except StdnumError:
         return None
+    national_check = int(number[4:14]) % 97 or 97
+    return number if number[14:] == f"{national_check:02d}" else None
+
+
+# Latin letters that Unicode does not decompose into a base letter and an accent, written as people type
+# them on a Belgian keyboard: without this "Yıldız" or "Łukasz" could not be found as "yildiz" or "lukasz".
+_UNDECOMPOSED_LETTERS = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe",
+     "Œ": "OE", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ħ": "h", "Ħ": "H"}
+)  # fmt: skip
 
 
 def fold(text: str) -> str:
     """Lower case without accents or punctuation, for searching names as people type them."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
+    decomposed = unicodedata.normalize("NFKD", (text or "").translate(_UNDECOMPOSED_LETTERS))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 

@@ -1,6 +1,10 @@
 """DRF glue: pagination of the API contract and the translation of domain errors into HTTP answers."""
 
+import logging
+
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
+from django.utils.translation import gettext
 from rest_framework import status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -8,6 +12,8 @@ from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from config.errors import DomainError
+
+logger = logging.getLogger(__name__)
 
 
 class Pagination(PageNumberPagination):
@@ -23,4 +29,12 @@ def exception_handler(exc, context):
         return Response({"detail": exc.message, **exc.extra}, status=exc.status_code)
     if isinstance(exc, DjangoValidationError):
         return Response(as_serializer_error(exc), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, DataError):
+        # PostgreSQL refused a value that validation let through (a NUL character in a looked-up code, a
+        # number beyond a column's range): bad input is a 400, never a 500. Logged, as a validator is missing.
+        logger.warning("database refused request data: %s", exc)
+        return Response(
+            {"detail": gettext("Ongeldige invoer: een van de waarden kan niet verwerkt worden.")},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
     return drf_exception_handler(exc, context)

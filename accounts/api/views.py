@@ -1,6 +1,8 @@
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import PermissionDenied
 
 
 class TokenView(ObtainAuthToken):
@@ -9,9 +11,26 @@ class TokenView(ObtainAuthToken):
     @extend_schema(
         responses={
             200: inline_serializer("Token", {"token": serializers.CharField()}),
-            400: inline_serializer("TokenError", {"non_field_errors": serializers.ListField()}),
+            # Wrong credentials are a non-field error; a missing or malformed field is an error on that field.
+            400: inline_serializer(
+                "TokenError",
+                {
+                    "non_field_errors": serializers.ListField(child=serializers.CharField(), required=False),
+                    "username": serializers.ListField(child=serializers.CharField(), required=False),
+                    "password": serializers.ListField(child=serializers.CharField(), required=False),
+                },
+            ),
             403: inline_serializer("LockedOut", {"detail": serializers.CharField()}),
         }
     )
     def post(self, request, *args, **kwargs):
-        return super().post(request, *args, **kwargs)
+        try:
+            return super().post(request, *args, **kwargs)
+        except serializers.ValidationError:
+            # django-axes flags the lockout on the DRF request it was given, which its middleware (looking at
+            # the Django request) never sees: without this a locked account would hear "wrong password".
+            if getattr(request, "axes_locked_out", False):
+                raise PermissionDenied(
+                    _("Te veel mislukte aanmeldpogingen: dit account is tijdelijk geblokkeerd.")
+                ) from None
+            raise
