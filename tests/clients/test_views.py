@@ -274,3 +274,9 @@ def test_pages_are_english_after_choosing_english(client, social_worker):
     assert '<html lang="en-BE">' in content
     assert "Register a new client" in content
     assert "This is not a valid national register or BIS number: check the digits." in content
+
+
+def test_an_expired_session_during_live_search_sends_the_browser_to_the_login_page(client):
+    response = client.get("/clienten/", {"q": "el amr"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert response["HX-Redirect"].startswith("/login/")
