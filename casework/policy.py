@@ -136,3 +136,11 @@ def may_register_request(user, dossier) -> bool:
     if user.has_role(Role.INTAKE_OFFICER) and access >= Access.INTAKE:
         return True
     return access is Access.FULL and user.has_role(Role.SOCIAL_WORKER, Role.TEAM_LEAD)
+
+
+def may_read_social_map(user) -> bool:
+    """The social map (partners and their services) is for all staff; committee members (councillors) only
+    read the items on their meetings' agendas, so a user whose only role is committee member is refused."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return any(role != Role.COMMITTEE_MEMBER for role in user.roles)

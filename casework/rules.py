@@ -282,3 +282,97 @@ def heating_allowance_calculate(
         Line("Verwarmingstoelage", amount),
     )
     return HeatingAllowance(amount, counted, per_litre, lines)
+
+
+# --- Referrals (closed-loop: the partner answers, and the referral ends with its feedback) ---
+
+# The partner's feedback is expected within a month unless the worker agrees another date (journey 4).
+REFERRAL_FEEDBACK_DAYS = 30
+
+# One table of allowed moves for a referral. `proposed → declined` is allowed: the client may refuse a
+# referral before it is sent, and it must not stay "proposed" (and on the worklist) for ever.
+REFERRAL_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "proposed": ("sent", "declined"),
+    "sent": ("accepted", "declined"),
+    "accepted": ("completed",),
+    "declined": (),
+    "completed": (),
+}
+# Which date a move records: the day it was sent, answered by the partner, or completed.
+REFERRAL_DATE_FIELDS = {
+    "sent": "sent_on",
+    "accepted": "answered_on",
+    "declined": "answered_on",
+    "completed": "completed_on",
+}
+
+
+def referral_feedback_due(referred_on: date) -> date:
+    return referred_on + timedelta(days=REFERRAL_FEEDBACK_DAYS)
+
+
+def referral_transition_allowed(current: str, target: str) -> bool:
+    return target in REFERRAL_TRANSITIONS.get(current, ())
+
+
+# --- Payment plans (budget guidance and debt mediation) ---
+
+# A guard, not a legal limit: a schedule of more than ten years means the instalment is too small to be a
+# real plan (and would write thousands of rows); the worker renegotiates the amount instead.
+MAX_INSTALMENTS = 120
+# A plan is drawn up for payments that start soon; this also keeps every due date a valid calendar date.
+PAYMENT_PLAN_MAX_START_DAYS = 366
+
+# proposed → agreed when the client and the creditor both agreed; a proposed plan can be paid off in full
+# before the creditor confirms; "defaulted" also ends a proposal the creditor refused (there is no
+# separate "refused" status), so that a new plan can be drawn up.
+PAYMENT_PLAN_TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "proposed": ("agreed", "completed", "defaulted"),
+    "agreed": ("completed", "defaulted"),
+    "defaulted": (),
+    "completed": (),
+}
+
+
+class ScheduleError(ValueError):
+    """The amounts do not make a payment plan (not positive, not in cents, or too many instalments)."""
+
+
+@dataclass(frozen=True)
+class ScheduledInstalment:
+    due_on: date
+    amount: Decimal
+
+
+def payment_plan_transition_allowed(current: str, target: str) -> bool:
+    return target in PAYMENT_PLAN_TRANSITIONS.get(current, ())
+
+
+def monthly_due_date(first_due_on: date, months_later: int) -> date:
+    """The same day of the month as the first instalment, capped at the month's last day. Counted from the
+    first due date, not from the previous one, so 31 Jan → 28 (29) Feb → 31 Mar."""
+    month_index = first_due_on.month - 1 + months_later
+    year, month = first_due_on.year + month_index // 12, month_index % 12 + 1
+    next_month = date(year + month // 12, month % 12 + 1, 1)
+    last_day = (next_month - timedelta(days=1)).day
+    return date(year, month, min(first_due_on.day, last_day))
+
+
+def instalment_schedule(
+    *, total: Decimal, instalment_amount: Decimal, first_due_on: date, max_instalments: int = MAX_INSTALMENTS
+) -> list[ScheduledInstalment]:
+    """Monthly instalments of `instalment_amount` until `total` is paid; the last one is the remainder."""
+    for amount in (total, instalment_amount):
+        if not isinstance(amount, Decimal) or not amount.is_finite() or amount <= ZERO:
+            raise ScheduleError("amounts must be positive Decimals")
+        if amount != amount.quantize(CENT):
+            raise ScheduleError("amounts are in cents")
+    full, remainder = divmod(total, instalment_amount)
+    count = int(full) + (1 if remainder else 0)
+    if count > max_instalments:
+        raise ScheduleError(f"{count} instalments, at most {max_instalments}")
+    amounts = [instalment_amount] * int(full) + ([remainder] if remainder else [])
+    return [
+        ScheduledInstalment(due_on=monthly_due_date(first_due_on, i), amount=amount)
+        for i, amount in enumerate(amounts)
+    ]

@@ -4,7 +4,8 @@ An object the user may not see raises NotFoundError (404), exactly like one that
 import uuid
 from collections.abc import Callable
 
-from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,15 +13,24 @@ from casework import policy, rules
 from casework.models import (
     AidRequest,
     BreakGlassAccess,
+    CaseConference,
     Channel,
     Contact,
+    Debt,
     Dossier,
     GeneralExemption,
     HeatingAllowanceParameters,
+    HelpPlan,
+    HelpPlanEvaluation,
+    HelpPlanGoal,
     Inquiry,
     KszConsultation,
     LeefloonCalculation,
     LeefloonRate,
+    Partner,
+    PartnerService,
+    PaymentPlan,
+    Referral,
     SpiExemption,
 )
 from casework.policy import Access
@@ -281,3 +291,129 @@ def heating_parameters(reference_date) -> HeatingAllowanceParameters | None:
 def calculations_for_inquiry(*, user, inquiry_id) -> QuerySet:
     inquiry = inquiry_get(user=user, inquiry_id=inquiry_id)
     return LeefloonCalculation.objects.filter(inquiry=inquiry).select_related("created_by")
+
+
+# --- Help plans, referrals, case conferences, debts and payment plans ---
+# Each belongs to one dossier: the dossier is checked (and the read logged, once) before the object is loaded.
+
+
+def _dossier_of(model, object_id, *, user, dossier_path: str, what: str) -> Dossier:
+    dossier_id = model.objects.filter(pk=_as_uuid(object_id)).values_list(dossier_path, flat=True).first()
+    if dossier_id is None:
+        raise NotFoundError()
+    return dossier_get(user=user, dossier_id=dossier_id, what=what, minimum=Access.FULL)
+
+
+def help_plans_with_goals() -> QuerySet:
+    """Plans with their goals (by priority), actions and evaluations in a constant number of queries. No
+    access check: for callers that have checked the dossier (the selectors below, the help plan services)."""
+    return HelpPlan.objects.select_related("updated_by").prefetch_related(
+        Prefetch("goals", queryset=HelpPlanGoal.objects.prefetch_related("actions")),
+        Prefetch("evaluations", queryset=HelpPlanEvaluation.objects.select_related("author")),
+    )
+
+
+def help_plan_list(*, user, dossier_id) -> QuerySet:
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="hulpverleningsplan", minimum=Access.FULL)
+    return help_plans_with_goals().filter(dossier=dossier).order_by("pk")
+
+
+def help_plan_get(*, user, plan_id, what: str = "hulpverleningsplan") -> HelpPlan:
+    dossier = _dossier_of(HelpPlan, plan_id, user=user, dossier_path="dossier_id", what=what)
+    plan = help_plans_with_goals().get(pk=plan_id)
+    plan.dossier = dossier
+    return plan
+
+
+def referral_list(*, user, dossier_id, status: str | None = None) -> QuerySet:
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="doorverwijzingen", minimum=Access.FULL)
+    referrals = Referral.objects.filter(dossier=dossier).select_related("partner", "service", "created_by")
+    return referrals.filter(status=status) if status else referrals
+
+
+def referral_get(*, user, referral_id, what: str = "doorverwijzing") -> Referral:
+    dossier = _dossier_of(Referral, referral_id, user=user, dossier_path="dossier_id", what=what)
+    referral = Referral.objects.select_related("partner", "service", "created_by").get(pk=referral_id)
+    referral.dossier = dossier
+    return referral
+
+
+def case_conference_list(*, user, dossier_id) -> QuerySet:
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="cliëntoverleg", minimum=Access.FULL)
+    return (
+        CaseConference.objects.filter(dossier=dossier)
+        .select_related("author")
+        .prefetch_related("internal_participants")
+    )
+
+
+def debts_with_paid_amount() -> QuerySet:
+    """Debts with what was paid on them in all their plans and what is still owed (one query; no access
+    check: for callers that have checked the dossier)."""
+    paid = Sum(
+        "payment_plans__instalments__amount", filter=Q(payment_plans__instalments__paid_on__isnull=False)
+    )
+    return Debt.objects.annotate(paid_amount=Coalesce(paid, Value(rules.ZERO))).annotate(
+        outstanding_amount=F("amount") - F("paid_amount")
+    )
+
+
+def debt_list(*, user, dossier_id) -> QuerySet:
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="schulden", minimum=Access.FULL)
+    return debts_with_paid_amount().filter(dossier=dossier).order_by("creditor", "pk")
+
+
+def debt_get(*, user, debt_id, what: str = "schuld") -> Debt:
+    dossier = _dossier_of(Debt, debt_id, user=user, dossier_path="dossier_id", what=what)
+    debt = debts_with_paid_amount().get(pk=debt_id)
+    debt.dossier = dossier
+    return debt
+
+
+def payment_plans_with_instalments() -> QuerySet:
+    return PaymentPlan.objects.select_related("debt").prefetch_related("instalments")
+
+
+def payment_plan_list(*, user, dossier_id, debt_id=None) -> QuerySet:
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="afbetalingsplannen", minimum=Access.FULL)
+    plans = payment_plans_with_instalments().filter(debt__dossier=dossier).order_by("debt__creditor", "pk")
+    return plans.filter(debt_id=_as_uuid(debt_id)) if debt_id else plans
+
+
+def payment_plan_get(*, user, plan_id, what: str = "afbetalingsplan") -> PaymentPlan:
+    dossier = _dossier_of(PaymentPlan, plan_id, user=user, dossier_path="debt__dossier_id", what=what)
+    plan = payment_plans_with_instalments().get(pk=plan_id)
+    plan.debt.dossier = dossier
+    return plan
+
+
+# --- The social map (configuration, not personal data: no access log) ---
+
+
+def partner_list(*, user, q: str = "", language: str = "") -> QuerySet:
+    """Active partners whose name, description or one of whose services matches `q`; `language` filters on
+    the languages a service is offered in."""
+    if not policy.may_read_social_map(user):
+        raise PermissionDeniedError()
+    partners = Partner.objects.filter(active=True).prefetch_related("services")
+    if q := q.strip():
+        matching_services = PartnerService.objects.filter(
+            Q(name__icontains=q) | Q(description__icontains=q) | Q(eligibility__icontains=q)
+        ).values("partner_id")
+        partners = partners.filter(
+            Q(name__icontains=q) | Q(description__icontains=q) | Q(pk__in=matching_services)
+        )
+    if language := language.strip():
+        partners = partners.filter(
+            pk__in=PartnerService.objects.filter(languages__icontains=language).values("partner_id")
+        )
+    return partners
+
+
+def partner_get(*, user, partner_id) -> Partner:
+    if not policy.may_read_social_map(user):
+        raise PermissionDeniedError()
+    partner = Partner.objects.prefetch_related("services").filter(pk=_as_uuid(partner_id)).first()
+    if partner is None:
+        raise NotFoundError()
+    return partner

@@ -2,26 +2,44 @@
 queues its side effects after commit."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Role, User
 from accounts.services import notification_send
 from casework import policy, rules, selectors, tasks
 from casework.models import (
+    ActionStatus,
     AidRequest,
     BreakGlassAccess,
+    CaseConference,
     Channel,
     Contact,
+    Debt,
+    DebtStatus,
     Dossier,
     DossierStatus,
+    HelpPlan,
+    HelpPlanAction,
+    HelpPlanEvaluation,
+    HelpPlanGoal,
     Inquiry,
     InquiryDocument,
+    Instalment,
     KszConsultation,
     LeefloonCalculation,
+    Partner,
+    PartnerService,
+    PaymentPlan,
+    PaymentPlanStatus,
+    Referral,
+    ReferralStatus,
     RegisterCounter,
     RequestStatus,
     RequiredDocument,
@@ -509,3 +527,437 @@ def heating_allowance_calculate(
         bought_at_pump=bought_at_pump,
         pump_flat_amount=parameters.pump_flat_amount,
     )
+
+
+# --- Help plans, referrals, case conferences, debts and payment plans (journey 4) ---
+
+
+def _delete(instance, *, actor, reason: str) -> None:
+    """Delete one row with its history record naming who and why (a QuerySet.delete() would not)."""
+    instance._history_user = actor
+    instance._change_reason = reason
+    instance.delete()
+
+
+def _require_open(dossier: Dossier) -> None:
+    if dossier.status != DossierStatus.OPEN:
+        raise Conflict(_("Dit dossier is afgesloten: open een nieuw dossier om verder te werken."))
+
+
+def _not_in_future(value, *, field: str) -> None:
+    if value is not None and value > timezone.localdate():
+        raise DomainError(_("Deze datum kan niet in de toekomst liggen."), field=field)
+
+
+class StaleHelpPlan(Conflict):
+    def __init__(self, current: int):
+        super().__init__(
+            _(
+                "Iemand anders heeft dit plan intussen gewijzigd (versie %(version)d). "
+                "Herlaad en probeer opnieuw."
+            )
+            % {"version": current},
+            current_version=current,
+        )
+
+
+HELP_PLAN_DATES = {"agreed_with_client_on", "next_evaluation_on"}
+
+
+def _check_help_plan(goals: list[dict], dates: dict) -> None:
+    if unknown := set(dates) - HELP_PLAN_DATES:
+        raise DomainError(_("Onbekende velden: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
+    _not_in_future(dates.get("agreed_with_client_on"), field="agreed_with_client_on")
+    if not goals:
+        raise DomainError(_("Een hulpverleningsplan heeft minstens één doel."), field="goals")
+    priorities = [goal["priority"] for goal in goals]
+    if min(priorities) < 1:
+        raise DomainError(_("Een prioriteit is 1 of hoger."), field="goals")
+    if len(set(priorities)) != len(priorities):
+        raise DomainError(_("Elke prioriteit komt maar één keer voor in het plan."), field="goals")
+
+
+def _help_plan_goals_write(plan: HelpPlan, goals: list[dict], *, actor, reason: str) -> None:
+    new_goals = [
+        HelpPlanGoal(
+            plan=plan,
+            domain=goal["domain"],
+            description=goal["description"].strip(),
+            priority=goal["priority"],
+            target_date=goal.get("target_date"),
+        )
+        for goal in goals
+    ]
+    # PostgreSQL returns the new ids, so each action can point at its goal; history is written in bulk too.
+    bulk_create_with_history(new_goals, HelpPlanGoal, default_user=actor, default_change_reason=reason)
+    actions = [
+        HelpPlanAction(
+            goal=new_goal,
+            description=action["description"].strip(),
+            owner=action["owner"].strip(),
+            due_on=action.get("due_on"),
+            status=action.get("status", ActionStatus.PLANNED),
+        )
+        for new_goal, goal in zip(new_goals, goals, strict=True)
+        for action in goal.get("actions", [])
+    ]
+    bulk_create_with_history(actions, HelpPlanAction, default_user=actor, default_change_reason=reason)
+
+
+@transaction.atomic
+def help_plan_create(*, actor, dossier: Dossier, goals: list[dict], **dates) -> HelpPlan:
+    """Draw up the dossier's help plan with the client: prioritised goals and actions. One per dossier."""
+    if not policy.may_work_on(actor, dossier):
+        raise NotFoundError()
+    _require_open(dossier)
+    _check_help_plan(goals, dates)
+    plan = HelpPlan(dossier=dossier, updated_by=actor, **dates)
+    try:
+        with transaction.atomic():
+            _save(plan, actor=actor, reason="help_plan_create", force_insert=True)
+    except IntegrityError:  # a colleague drew up the plan of this dossier at the same moment
+        existing = HelpPlan.objects.filter(dossier=dossier).values_list("pk", flat=True).first()
+        raise Conflict(
+            _("Dit dossier heeft al een hulpverleningsplan: pas dat plan aan."),
+            existing_help_plan=str(existing),
+        ) from None
+    _help_plan_goals_write(plan, goals, actor=actor, reason="help_plan_create")
+    return selectors.help_plans_with_goals().get(pk=plan.pk)
+
+
+@transaction.atomic
+def help_plan_replace(*, actor, plan: HelpPlan, version: int, goals: list[dict], **dates) -> HelpPlan:
+    """Replace the goals and actions of the plan (dates not given stay as they are). The plan row is locked
+    before its version is compared, so of two saves based on the same version exactly one is written and the
+    other gets 409 instead of silently overwriting it."""
+    plan = HelpPlan.objects.select_for_update(of=("self",)).select_related("dossier").get(pk=plan.pk)
+    if not policy.may_work_on(actor, plan.dossier):
+        raise NotFoundError()
+    if version != plan.version:
+        raise StaleHelpPlan(plan.version)
+    _check_help_plan(goals, dates)
+    for goal in plan.goals.prefetch_related("actions"):
+        for action in goal.actions.all():
+            _delete(action, actor=actor, reason="help_plan_replace")
+        _delete(goal, actor=actor, reason="help_plan_replace")
+    _help_plan_goals_write(plan, goals, actor=actor, reason="help_plan_replace")
+    for field, value in dates.items():
+        setattr(plan, field, value)
+    plan.version += 1
+    plan.updated_by = actor
+    _save(plan, actor=actor, reason="help_plan_replace")
+    return selectors.help_plans_with_goals().get(pk=plan.pk)
+
+
+@transaction.atomic
+def help_plan_evaluate(*, actor, plan: HelpPlan, held_on, summary: str) -> HelpPlanEvaluation:
+    if not policy.may_work_on(actor, plan.dossier):
+        raise NotFoundError()
+    _not_in_future(held_on, field="held_on")
+    if not summary.strip():
+        raise DomainError(_("Noteer wat de evaluatie opleverde."), field="summary")
+    evaluation = HelpPlanEvaluation(plan=plan, held_on=held_on, summary=summary.strip(), author=actor)
+    _save(evaluation, actor=actor, reason="help_plan_evaluate", force_insert=True)
+    return evaluation
+
+
+class ReferralTransitionRefused(Conflict):
+    def __init__(self, current: str, target: str, allowed: tuple[str, ...]):
+        super().__init__(
+            _(
+                "Een doorverwijzing met status '%(current)s' kan niet naar '%(target)s'. "
+                "Toegelaten: %(allowed)s."
+            )
+            % {"current": current, "target": target, "allowed": ", ".join(allowed) or _("geen")},
+            allowed=list(allowed),
+        )
+
+
+@transaction.atomic
+def referral_propose(
+    *,
+    actor,
+    dossier: Dossier,
+    partner: Partner,
+    reason: str,
+    service: PartnerService | None = None,
+    feedback_due=None,
+) -> Referral:
+    if not policy.may_work_on(actor, dossier):
+        raise NotFoundError()
+    _require_open(dossier)
+    if not partner.active:
+        raise DomainError(_("Deze partner staat niet meer op de sociale kaart."), field="partner")
+    if service is not None and service.partner_id != partner.pk:
+        raise DomainError(_("Deze dienst hoort niet bij deze partner."), field="service")
+    if not reason.strip():
+        raise DomainError(_("Waarom wordt de cliënt doorverwezen?"), field="reason")
+    today = timezone.localdate()
+    feedback_due = feedback_due or rules.referral_feedback_due(today)
+    if feedback_due < today:
+        raise DomainError(
+            _("De terugkoppeling kan niet in het verleden verwacht worden."), field="feedback_due"
+        )
+    referral = Referral(
+        dossier=dossier,
+        partner=partner,
+        service=service,
+        reason=reason.strip(),
+        feedback_due=feedback_due,
+        created_by=actor,
+    )
+    _save(referral, actor=actor, reason="referral_propose", force_insert=True)
+    return referral
+
+
+@transaction.atomic
+def referral_transition(*, actor, referral: Referral, to: str, feedback: str = "", on=None) -> Referral:
+    """The one way a referral changes status, following rules.REFERRAL_TRANSITIONS; each step keeps its date
+    (sent, answered by the partner, completed) and completing needs the partner's feedback (closed loop)."""
+    referral = (
+        Referral.objects.select_for_update(of=("self",))
+        .select_related("dossier", "partner", "service", "created_by")
+        .get(pk=referral.pk)
+    )
+    if not policy.may_work_on(actor, referral.dossier):
+        raise NotFoundError()
+    if not rules.referral_transition_allowed(referral.status, to):
+        raise ReferralTransitionRefused(
+            referral.status, to, rules.REFERRAL_TRANSITIONS.get(referral.status, ())
+        )
+    on = on or timezone.localdate()
+    _not_in_future(on, field="on")
+    previous = referral.answered_on or referral.sent_on
+    if previous and on < previous:
+        raise DomainError(
+            _("Deze datum ligt voor de vorige stap (%(date)s).") % {"date": previous.strftime("%d/%m/%Y")},
+            field="on",
+        )
+    if to == ReferralStatus.COMPLETED and not feedback.strip():
+        raise DomainError(_("Noteer de terugkoppeling van de partner om af te ronden."), field="feedback")
+    if feedback.strip():
+        referral.feedback = feedback.strip()
+    setattr(referral, rules.REFERRAL_DATE_FIELDS[to], on)
+    referral.status = to
+    _save(referral, actor=actor, reason=f"referral_transition:{to}")
+    return referral
+
+
+@transaction.atomic
+def case_conference_record(
+    *,
+    actor,
+    dossier: Dossier,
+    held_on,
+    agreements: str,
+    internal_participants=(),
+    external_participants: str = "",
+    client_present: bool = False,
+) -> CaseConference:
+    if not policy.may_work_on(actor, dossier):
+        raise NotFoundError()
+    _require_open(dossier)
+    _not_in_future(held_on, field="held_on")
+    if not agreements.strip():
+        raise DomainError(_("Noteer de afspraken van het overleg."), field="agreements")
+    conference = CaseConference(
+        dossier=dossier,
+        held_on=held_on,
+        external_participants=external_participants.strip(),
+        client_present=client_present,
+        agreements=agreements.strip(),
+        author=actor,
+    )
+    _save(conference, actor=actor, reason="case_conference_record", force_insert=True)
+    conference.internal_participants.set(internal_participants)  # history user still set on the instance
+    return conference
+
+
+def _check_money(amount, *, field: str) -> None:
+    if not isinstance(amount, Decimal) or not amount.is_finite() or amount <= rules.ZERO:
+        raise DomainError(_("Geef een bedrag groter dan nul."), field=field)
+    if amount != amount.quantize(rules.CENT):
+        raise DomainError(_("Geef een bedrag in euro en cent (twee decimalen)."), field=field)
+
+
+@transaction.atomic
+def debt_record(*, actor, dossier: Dossier, creditor: str, amount: Decimal, reference: str = "") -> Debt:
+    if not policy.may_work_on(actor, dossier):
+        raise NotFoundError()
+    _require_open(dossier)
+    if not creditor.strip():
+        raise DomainError(_("Wie is de schuldeiser?"), field="creditor")
+    _check_money(amount, field="amount")
+    debt = Debt(dossier=dossier, creditor=creditor.strip(), reference=reference.strip(), amount=amount)
+    _save(debt, actor=actor, reason="debt_record", force_insert=True)
+    debt.paid_amount, debt.outstanding_amount = rules.ZERO, amount
+    return debt
+
+
+class PaymentPlanTransitionRefused(Conflict):
+    def __init__(self, current: str, target: str, allowed: tuple[str, ...]):
+        super().__init__(
+            _(
+                "Een afbetalingsplan met status '%(current)s' kan niet naar '%(target)s'. "
+                "Toegelaten: %(allowed)s."
+            )
+            % {"current": current, "target": target, "allowed": ", ".join(allowed) or _("geen")},
+            allowed=list(allowed),
+        )
+
+
+# What the debt becomes when its plan moves.
+DEBT_STATUS_AFTER_PLAN = {
+    PaymentPlanStatus.AGREED: DebtStatus.IN_PLAN,
+    PaymentPlanStatus.COMPLETED: DebtStatus.SETTLED,
+    PaymentPlanStatus.DEFAULTED: DebtStatus.OPEN,
+}
+
+
+def _payment_plan_locked(plan: PaymentPlan, *, actor) -> PaymentPlan:
+    # The plan and its debt are locked together: two workers ticking the last two instalments at once are
+    # serialised here, so the second one sees the first payment and completes the plan.
+    plan = (
+        PaymentPlan.objects.select_for_update(of=("self", "debt"))
+        .select_related("debt__dossier")
+        .get(pk=plan.pk)
+    )
+    if not policy.may_work_on(actor, plan.debt.dossier):
+        raise NotFoundError()
+    return plan
+
+
+def _payment_plan_move(plan: PaymentPlan, to: str, *, actor) -> None:
+    """The one place a payment plan changes status (rules.PAYMENT_PLAN_TRANSITIONS); the debt follows.
+    The caller holds the lock of _payment_plan_locked."""
+    if not rules.payment_plan_transition_allowed(plan.status, to):
+        raise PaymentPlanTransitionRefused(
+            plan.status, to, rules.PAYMENT_PLAN_TRANSITIONS.get(plan.status, ())
+        )
+    if to == PaymentPlanStatus.AGREED and not (plan.agreed_with_client_on and plan.agreed_with_creditor_on):
+        raise DomainError(
+            _("Een plan is pas akkoord als de cliënt en de schuldeiser akkoord gingen."),
+            field="agreed_with_creditor_on",
+        )
+    if to == PaymentPlanStatus.COMPLETED and plan.instalments.filter(paid_on__isnull=True).exists():
+        raise Conflict(_("Nog niet alle afbetalingen van dit plan zijn betaald."))
+    plan.status = to
+    _save(plan, actor=actor, reason=f"payment_plan_transition:{to}")
+    debt_status = DEBT_STATUS_AFTER_PLAN[to]
+    if plan.debt.status != debt_status:
+        plan.debt.status = debt_status
+        _save(plan.debt, actor=actor, reason=f"payment_plan_transition:{to}")
+
+
+@transaction.atomic
+def payment_plan_create(
+    *,
+    actor,
+    debt: Debt,
+    instalment_amount: Decimal,
+    first_due_on,
+    agreed_with_client_on=None,
+    agreed_with_creditor_on=None,
+) -> PaymentPlan:
+    """A monthly payment plan for what is still owed on the debt, with its instalments (rules.py)."""
+    # Two workers drawing up a plan for the same debt at once would both see "no running plan": lock the debt.
+    debt = Debt.objects.select_for_update(of=("self",)).select_related("dossier").get(pk=debt.pk)
+    if not policy.may_work_on(actor, debt.dossier):
+        raise NotFoundError()
+    if debt.status in (DebtStatus.SETTLED, DebtStatus.DISPUTED):
+        raise Conflict(
+            _("Deze schuld is %(status)s: er komt geen afbetalingsplan.")
+            % {"status": debt.get_status_display()}
+        )
+    running = debt.payment_plans.filter(status__in=[PaymentPlanStatus.PROPOSED, PaymentPlanStatus.AGREED])
+    if running_id := running.values_list("pk", flat=True).first():
+        raise Conflict(
+            _("Voor deze schuld loopt al een afbetalingsplan."), existing_payment_plan=str(running_id)
+        )
+    _check_money(instalment_amount, field="instalment_amount")
+    _not_in_future(agreed_with_client_on, field="agreed_with_client_on")
+    _not_in_future(agreed_with_creditor_on, field="agreed_with_creditor_on")
+    if first_due_on > timezone.localdate() + timedelta(days=rules.PAYMENT_PLAN_MAX_START_DAYS):
+        raise DomainError(_("De eerste vervaldag ligt hoogstens een jaar na vandaag."), field="first_due_on")
+    paid = Instalment.objects.filter(plan__debt=debt, paid_on__isnull=False).aggregate(total=Sum("amount"))
+    paid_before = paid["total"] or rules.ZERO
+    try:
+        schedule = rules.instalment_schedule(
+            total=debt.amount - paid_before, instalment_amount=instalment_amount, first_due_on=first_due_on
+        )
+    except rules.ScheduleError:
+        raise DomainError(
+            _("Met deze afbetaling duurt het plan langer dan %(months)d maanden: verhoog het bedrag.")
+            % {"months": rules.MAX_INSTALMENTS},
+            field="instalment_amount",
+        ) from None
+    plan = PaymentPlan(
+        debt=debt,
+        instalment_amount=instalment_amount,
+        first_due_on=first_due_on,
+        agreed_with_client_on=agreed_with_client_on,
+        agreed_with_creditor_on=agreed_with_creditor_on,
+    )
+    _save(plan, actor=actor, reason="payment_plan_create", force_insert=True)
+    bulk_create_with_history(
+        [Instalment(plan=plan, due_on=item.due_on, amount=item.amount) for item in schedule],
+        Instalment,
+        default_user=actor,
+        default_change_reason="payment_plan_create",
+    )
+    debt.status = DebtStatus.IN_PLAN
+    _save(debt, actor=actor, reason="payment_plan_create")
+    if agreed_with_client_on and agreed_with_creditor_on:
+        _payment_plan_move(plan, PaymentPlanStatus.AGREED, actor=actor)
+    return selectors.payment_plans_with_instalments().get(pk=plan.pk)
+
+
+PAYMENT_PLAN_AGREEMENT_DATES = {"agreed_with_client_on", "agreed_with_creditor_on"}
+
+
+@transaction.atomic
+def payment_plan_agree(*, actor, plan: PaymentPlan, **dates) -> PaymentPlan:
+    """Record when the client and the creditor agreed; with both dates the proposal becomes agreed."""
+    plan = _payment_plan_locked(plan, actor=actor)
+    if unknown := set(dates) - PAYMENT_PLAN_AGREEMENT_DATES:
+        raise DomainError(_("Onbekende velden: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
+    if plan.status not in (PaymentPlanStatus.PROPOSED, PaymentPlanStatus.AGREED):
+        raise Conflict(_("Dit afbetalingsplan is afgesloten."))
+    for field, value in dates.items():
+        _not_in_future(value, field=field)
+        setattr(plan, field, value)
+    _save(plan, actor=actor, reason="payment_plan_agree")
+    both_agreed = plan.agreed_with_client_on and plan.agreed_with_creditor_on
+    if both_agreed and plan.status == PaymentPlanStatus.PROPOSED:
+        _payment_plan_move(plan, PaymentPlanStatus.AGREED, actor=actor)
+    return selectors.payment_plans_with_instalments().get(pk=plan.pk)
+
+
+@transaction.atomic
+def payment_plan_transition(*, actor, plan: PaymentPlan, to: str) -> PaymentPlan:
+    plan = _payment_plan_locked(plan, actor=actor)
+    _payment_plan_move(plan, to, actor=actor)
+    return selectors.payment_plans_with_instalments().get(pk=plan.pk)
+
+
+@transaction.atomic
+def instalment_mark_paid(*, actor, plan: PaymentPlan, due_on, paid_on=None) -> PaymentPlan:
+    """Tick one instalment as paid; the last one completes the plan and settles the debt."""
+    plan = _payment_plan_locked(plan, actor=actor)
+    if plan.status not in (PaymentPlanStatus.PROPOSED, PaymentPlanStatus.AGREED):
+        raise Conflict(_("Dit afbetalingsplan is afgesloten: er worden geen betalingen meer geregistreerd."))
+    instalment = plan.instalments.filter(due_on=due_on).first()
+    if instalment is None:
+        raise NotFoundError()
+    if instalment.paid_on is not None:
+        raise Conflict(
+            _("Deze afbetaling is al betaald op %(date)s.")
+            % {"date": instalment.paid_on.strftime("%d/%m/%Y")}
+        )
+    paid_on = paid_on or timezone.localdate()
+    _not_in_future(paid_on, field="paid_on")
+    instalment.paid_on = paid_on
+    _save(instalment, actor=actor, reason="instalment_mark_paid")
+    if not plan.instalments.filter(paid_on__isnull=True).exists():
+        _payment_plan_move(plan, PaymentPlanStatus.COMPLETED, actor=actor)
+    return selectors.payment_plans_with_instalments().get(pk=plan.pk)

@@ -1,6 +1,14 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
+from casework.api.support_views import (
+    CaseConferenceViewSet,
+    DebtViewSet,
+    HelpPlanViewSet,
+    PartnerViewSet,
+    PaymentPlanViewSet,
+    ReferralViewSet,
+)
 from casework.api.views import (
     AidRequestViewSet,
     ClientRecordViewSet,
@@ -24,6 +32,12 @@ router.register(
 )
 # The full record of a client lives here, not in clients/: its access depends on the client's dossiers.
 router.register("clients", ClientRecordViewSet, basename="client-record")
+router.register("help-plans", HelpPlanViewSet, basename="help-plan")
+router.register("partners", PartnerViewSet, basename="partner")
+router.register("referrals", ReferralViewSet, basename="referral")
+router.register("case-conferences", CaseConferenceViewSet, basename="case-conference")
+router.register("debts", DebtViewSet, basename="debt")
+router.register("payment-plans", PaymentPlanViewSet, basename="payment-plan")
 urlpatterns = [
     # The contract names the file without a trailing slash, as a download link would.
     path(
