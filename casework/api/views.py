@@ -34,8 +34,18 @@ from casework.api.serializers import (
     StoredCalculationSerializer,
 )
 from casework.documents import receipt_pdf
+from casework.models import (
+    AidRequest,
+    Contact,
+    Dossier,
+    HeatingAllowanceParameters,
+    Inquiry,
+    KszConsultation,
+    LeefloonCalculation,
+)
 from casework.policy import Access
 from clients.api.serializers import ClientCreateSerializer, ConflictSerializer
+from clients.models import Client
 from clients.selectors import client_identity_get
 from clients.services import client_update, household_replace
 from config.errors import DomainError
@@ -43,6 +53,7 @@ from config.openapi import ERRORS
 
 
 class DossierViewSet(viewsets.GenericViewSet):
+    queryset = Dossier.objects.none()  # for the schema only: reads go through selectors
     serializer_class = DossierSerializer
     lookup_value_regex = "[^/]+"
 
@@ -129,6 +140,7 @@ class DossierViewSet(viewsets.GenericViewSet):
 
 
 class ContactViewSet(viewsets.GenericViewSet):
+    queryset = Contact.objects.none()  # for the schema only: reads go through selectors
     serializer_class = ContactSerializer
 
     @extend_schema(
@@ -163,6 +175,7 @@ class ContactViewSet(viewsets.GenericViewSet):
 class ClientRecordViewSet(viewsets.GenericViewSet):
     """The full client record, its history, household and access log: through the dossier access policy."""
 
+    queryset = Client.objects.none()  # for the schema only: reads go through selectors
     serializer_class = ClientRecordSerializer
     lookup_value_regex = "[^/]+"
 
@@ -228,6 +241,7 @@ class ClientRecordViewSet(viewsets.GenericViewSet):
 class AidRequestViewSet(viewsets.GenericViewSet):
     """The register of applications (aanvragen)."""
 
+    queryset = AidRequest.objects.none()  # for the schema only: reads go through selectors
     serializer_class = AidRequestSerializer
     lookup_value_regex = "[^/]+"
 
@@ -292,6 +306,7 @@ class AidRequestViewSet(viewsets.GenericViewSet):
 class InquiryViewSet(viewsets.GenericViewSet):
     """The social inquiry of a request: documents, home visits, KSZ, the social report and the advice."""
 
+    queryset = Inquiry.objects.none()  # for the schema only: reads go through selectors
     serializer_class = InquirySerializer
     lookup_value_regex = "[^/]+"
 
@@ -341,6 +356,7 @@ class InquiryViewSet(viewsets.GenericViewSet):
 
 
 class KszConsultationViewSet(viewsets.GenericViewSet):
+    queryset = KszConsultation.objects.none()  # for the schema only: reads go through selectors
     serializer_class = KszConsultationSerializer
 
     @extend_schema(
@@ -390,6 +406,7 @@ class KszConsultationViewSet(viewsets.GenericViewSet):
 class LeefloonCalculationViewSet(viewsets.GenericViewSet):
     """The leefloon (and equivalent leefloon) calculation: every step a line for the decision's motivation."""
 
+    queryset = LeefloonCalculation.objects.none()  # for the schema only: reads go through selectors
     serializer_class = LeefloonCalculationSerializer
 
     @extend_schema(
@@ -425,6 +442,7 @@ class LeefloonCalculationViewSet(viewsets.GenericViewSet):
 
 
 class HeatingAllowanceViewSet(viewsets.GenericViewSet):
+    queryset = HeatingAllowanceParameters.objects.none()  # for the schema only: reads go through selectors
     serializer_class = HeatingAllowanceSerializer
 
     @extend_schema(

@@ -8,12 +8,14 @@ from clients.api.serializers import (
     ClientIdentitySerializer,
     ConflictSerializer,
 )
+from clients.models import Client
 from clients.selectors import client_search
 from clients.services import client_register
 from config.openapi import ERRORS
 
 
 class ClientViewSet(viewsets.GenericViewSet):
+    queryset = Client.objects.none()  # for the schema only: reads go through selectors
     serializer_class = ClientIdentitySerializer
 
     @extend_schema(

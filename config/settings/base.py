@@ -146,6 +146,18 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Several models have a "status", "kind" or "channel": name each choice set after its meaning.
+    "ENUM_NAME_OVERRIDES": {
+        "ContactChannelEnum": "casework.models.Channel",
+        "RequestChannelEnum": "casework.models.RequestChannel",
+        "RequestKindEnum": "casework.models.RequestKind",
+        "DossierStatusEnum": "casework.models.DossierStatus",
+        "RequestStatusEnum": "casework.models.RequestStatus",
+        "ReferralStatusEnum": "casework.models.ReferralStatus",
+        "ActionStatusEnum": "casework.models.ActionStatus",
+        "DebtStatusEnum": "casework.models.DebtStatus",
+        "PaymentPlanStatusEnum": "casework.models.PaymentPlanStatus",
+    },
 }
 
 # How Casework names the organisation on letters and receipts.
