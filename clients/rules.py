@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from datetime import date
 from difflib import SequenceMatcher
 
 from stdnum import iban as iban_numbers
@@ -79,3 +80,11 @@ def search_terms(query: str) -> tuple[str | None, list[str]]:
     if insz:
         return insz, []
     return None, fold(query).split()
+
+
+def insz_for(birth_date: date, serial: int, *, bis_offset: int = 0) -> str:
+    """The rijksregisternummer (or BIS number with month +20/+40) of a birth date and a day serial
+    (odd: male, even: female): check = 97 − (9 digits mod 97), with a "2" before them from 2000 on."""
+    base = f"{birth_date:%y}{birth_date.month + bis_offset:02d}{birth_date:%d}{serial:03d}"
+    number = int(("2" if birth_date.year >= 2000 else "") + base)
+    return f"{base}{97 - number % 97:02d}"

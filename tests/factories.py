@@ -5,14 +5,12 @@ import factory
 
 from accounts.models import Team, User
 from clients.models import Client, HouseholdMember
-from clients.rules import search_text
+from clients.rules import insz_for, search_text
 
 
 def make_insz(birth_date: datetime.date, serial: int) -> str:
     """A valid rijksregisternummer for a birth date and a serial (odd: male, even: female)."""
-    base = f"{birth_date:%y%m%d}{serial:03d}"
-    number = int(("2" if birth_date.year >= 2000 else "") + base)
-    return f"{base}{97 - number % 97:02d}"
+    return insz_for(birth_date, serial)
 
 
 class TeamFactory(factory.django.DjangoModelFactory):
