@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Notification, Role, Team, User
@@ -51,3 +52,9 @@ def notification_send(*, recipient: User, event_key: str, message: str, link: st
         event_key=event_key, defaults={"recipient": recipient, "message": message[:500], "link": link}
     )
     return notification
+
+
+def notifications_mark_read(*, user) -> None:
+    for notification in Notification.objects.filter(recipient=user, read_at__isnull=True):
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])

@@ -8,4 +8,5 @@ urlpatterns = [
     # Already signed in and back on the login page (bookmark, back button): straight to the home page.
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("meldingen/", views.notifications, name="notifications"),
 ]

@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from accounts.models import Role
+from accounts.selectors import notifications_for, unread_notification_count
+from accounts.services import notifications_mark_read
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,16 @@ def menu(request) -> dict:
         for item in MENU
         if item.shown_to(request.user)
     ]
-    return {"menu": items}
+    return {"menu": items, "unread_notifications": unread_notification_count(user=request.user)}
+
+
+@login_required
+def notifications(request):
+    """A staff member's notifications (e.g. a break-the-glass in their team); opening them marks them read."""
+    shown = notifications_for(user=request.user)
+    response = render(request, "accounts/notifications.html", {"notifications": shown})
+    notifications_mark_read(user=request.user)
+    return response
 
 
 @login_required

@@ -417,3 +417,42 @@ def partner_get(*, user, partner_id) -> Partner:
     if partner is None:
         raise NotFoundError()
     return partner
+
+
+def dossier_page(*, user, dossier_id) -> Dossier:
+    """Everything the dossier page shows, read (and logged) once: the dossier with its client, its requests
+    and, for those with full access, the timeline of contacts they may read."""
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="dossierpagina")
+    dossier.requests_list = list(
+        AidRequest.objects.filter(dossier=dossier).order_by("-received_on", "-created_at")
+    )
+    dossier.timeline = []
+    if dossier.access is Access.FULL:
+        dossier.timeline = list(
+            Contact.objects.filter(dossier=dossier)
+            .filter(policy.confidential_visible_q(user, dossier))
+            .select_related("author")
+        )
+    return dossier
+
+
+# --- Reads for pages that already logged their dossier read (no second access-log entry) ---
+
+
+def calculations_for_inquiry_without_log(*, inquiry: Inquiry) -> list[LeefloonCalculation]:
+    """For an inquiry already read through inquiry_get (which logged it)."""
+    return list(LeefloonCalculation.objects.filter(inquiry=inquiry).select_related("created_by")[:10])
+
+
+def help_plan_of(*, dossier: Dossier) -> HelpPlan | None:
+    """The help plan of a dossier already read through dossier_get."""
+    return help_plans_with_goals().filter(dossier=dossier).first()
+
+
+def referrals_of(*, dossier: Dossier) -> list[Referral]:
+    return list(Referral.objects.filter(dossier=dossier).select_related("partner", "service"))
+
+
+def partners_active() -> list[Partner]:
+    """The social map is not personal data."""
+    return list(Partner.objects.filter(active=True).order_by("name"))
