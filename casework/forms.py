@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Team, User
 from casework import rules
 from casework.models import Channel, Inquiry, KszService, ProblemDomain, RequestChannel, RequestKind
+from casework.services import MINIMUM_BREAK_GLASS_REASON
 
 
 class DateInput(forms.DateInput):
@@ -46,12 +47,17 @@ class ContactForm(forms.Form):
 class BreakGlassForm(forms.Form):
     reason = forms.CharField(
         label=_("Reden"),
-        min_length=10,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Minstens 10 tekens, bv. “collega ziek, dringende vraag aan het onthaal”."),
-        error_messages={"min_length": _("Geef een reden van minstens 10 tekens.")},
     )
+
+    def clean_reason(self):
+        # Checked here rather than by the browser, so the message is the same in every browser and language.
+        reason = self.cleaned_data["reason"].strip()
+        if len(reason) < MINIMUM_BREAK_GLASS_REASON:
+            raise forms.ValidationError(_("Geef een reden van minstens 10 tekens."))
+        return reason
 
 
 class DossierOpenForm(forms.Form):

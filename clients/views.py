@@ -153,6 +153,7 @@ def client_possible_duplicates_check(request):
 def _remember_registration(request, registration) -> None:
     client = registration.client
     request.session[LAST_REGISTRATION_SESSION_KEY] = {
+        "id": str(client.pk),
         "first_name": client.first_name,
         "last_name": client.last_name,
         "birth_date": client.birth_date.isoformat(),
