@@ -6,8 +6,10 @@ from contextlib import suppress
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from casework import rules, selectors, services
 from casework.forms import CalculatorForm, HelpPlanForm, InquiryForm, KszForm, ReferralForm
@@ -185,7 +187,9 @@ def inquiry_calculate(request, inquiry_id):
                 services.inquiry_update(
                     actor=request.user, inquiry=inquiry, version=inquiry.version, means=means
                 )
-                return redirect("casework:inquiry", inquiry_id=inquiry.pk)
+                # The report section around the calculator changed: the whole page is shown again.
+                url = reverse("casework:inquiry", args=[inquiry.pk])
+                return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
         except DomainError as error:
             _add_error(form, error)
             calculation = None

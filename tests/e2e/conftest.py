@@ -22,6 +22,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--lang=nl-BE",  # date inputs as a Flemish user sees them (dd/mm/jjjj)
 ]
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 PASSWORD = "Geheim-wachtwoord-1"  # tests.factories.UserFactory

@@ -1,0 +1,135 @@
+"""Journeys 1, 2 and 4: intake → request → receipt → home visit → social inquiry with the leefloon calculation
+→ complete → proposal → help plan with a referral."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from casework.models import AidRequest, HelpPlan, Referral
+from tests.factories import TeamFactory, UserFactory, make_insz
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def sofie():
+    team = TeamFactory(code="centrum", name="Centrum")
+    return UserFactory(
+        username="sofie", first_name="Sofie", last_name="Peeters", team=team, roles=["social_worker"]
+    )
+
+
+def test_from_the_counter_to_the_help_plan(page, log_in, screenshot, sofie):
+    log_in("sofie")
+    # Journey 1: register Yasmina and open her dossier.
+    page.goto("/clienten/nieuw/")
+    page.get_by_label("Voornaam").fill("Yasmina")
+    page.get_by_label("Achternaam").fill("El Amrani")
+    page.get_by_label("Geboortedatum").fill("04/03/1992")
+    page.get_by_label("INSZ").fill(make_insz(datetime.date(1992, 3, 4), 124))
+    page.get_by_role("button", name="Cliënt registreren").click()
+    page.get_by_role("link", name="Dossier openen").click()
+    page.get_by_role("button", name="Dossier openen").click()
+    expect(page.get_by_role("heading", name="Yasmina El Amrani")).to_be_visible()
+
+    # The leefloon request, registered today: number and 30-day deadline at once, and the receipt.
+    page.get_by_text("Nieuwe aanvraag registreren").click()
+    page.get_by_label("Soort aanvraag").select_option("leefloon")
+    page.get_by_role("button", name="Aanvraag registreren").click()
+    expect(page.get_by_role("status").filter(has_text="geregistreerd")).to_be_visible()
+    aid_request = AidRequest.objects.get()
+    due = (timezone.localdate() + datetime.timedelta(days=30)).strftime("%d/%m/%Y")
+    confirmation = page.get_by_role("status").filter(has_text=aid_request.register_number)
+    expect(confirmation).to_contain_text(f"Beslissing uiterlijk op {due}")
+    screenshot("01-request-registered")
+    receipt = page.request.get(f"/api/v1/requests/{aid_request.pk}/receipt.pdf")
+    assert receipt.headers["content-type"] == "application/pdf" and receipt.body().startswith(b"%PDF")
+
+    # Journey 2: the home visit, recorded as a contact with findings.
+    page.get_by_label("Samenvatting").fill("Huisbezoek bij Yasmina en de kinderen")
+    page.get_by_label("Kanaal").select_option("home_visit")
+    page.get_by_text("Meer: deelnemers, vaststellingen").click()
+    page.get_by_label("Vaststellingen (huisbezoek)").fill(
+        "Woning klein; kinderen naar school; achterstal energie."
+    )
+    page.get_by_role("button", name="Contact bewaren").click()
+    expect(page.locator("#timeline li").first).to_contain_text("Huisbezoek bij Yasmina")
+
+    page.get_by_role("link", name=aid_request.register_number).click()
+    page.get_by_role("button", name="Sociaal onderzoek starten").click()
+    page.get_by_role("link", name="Sociaal onderzoek").click()
+    missing = page.locator("#missing")
+    expect(missing).to_contain_text("verklaring op eer")
+
+    # Every document of the checklist received.
+    for box in page.locator("form.checkbox-field input[type=checkbox]").all():
+        page.locator("form.checkbox-field input[type=checkbox]:not(:checked)").first.check()
+        page.wait_for_load_state()
+    expect(page.locator("form.checkbox-field input[type=checkbox]:not(:checked)")).to_have_count(0)
+
+    page.get_by_label("Dienst").select_option("national_register")
+    page.get_by_label("Doel van de raadpleging").fill("Controle gezinssamenstelling voor leefloon")
+    page.get_by_role("button", name="Raadpleging registreren").click()
+    expect(page.get_by_text("Controle gezinssamenstelling voor leefloon")).to_be_visible()
+
+    # The calculation: category 3, the ex-partner's maintenance counted, child benefit not.
+    page.get_by_label("Categorie").select_option("3")
+    page.get_by_label("Soort 1").select_option("maintenance_received")
+    page.get_by_label("Bedrag 1").fill("2400")
+    page.get_by_label("Soort 2").select_option("child_benefit")
+    page.get_by_label("Bedrag 2").fill("4000")
+    page.get_by_role("button", name="Berekenen").click()
+    lines = page.locator("#calculation-lines")
+    expect(lines).to_contain_text("Groeipakket voor de kinderen (niet meegeteld)")
+    expect(lines).to_contain_text("Leefloon per maand")
+    screenshot("02-calculation")
+    page.get_by_role("button", name="Lijnen in sociaal verslag zetten").click()
+    expect(page.get_by_label("Bestaansmiddelen (optioneel)")).to_have_value(re.compile("Ontvangen onderhoudsgeld"))
+
+    today = timezone.localdate().isoformat()
+    page.get_by_label("Verklaring op eer ondertekend op").fill(today)
+    page.get_by_label("Hoorrecht meegedeeld op").fill(today)
+    for label, text in [
+        ("Situatie en hulpvraag", "Alleenstaande moeder van twee kinderen, sinds vorige maand gescheiden."),
+        ("Gezinssituatie", "Twee kinderen van 6 en 9 jaar."),
+        ("Huisvesting", "Private huur, 750 euro per maand."),
+        ("Gezondheid", "Geen bijzonderheden."),
+        ("Werk en opleiding", "Diploma secundair onderwijs, geen recente werkervaring."),
+        ("Probleemanalyse", "Onvoldoende inkomen en een achterstal bij de energieleverancier."),
+        ("Advies en voorstel", "Leefloon categorie 3 toekennen vanaf de aanvraag."),
+    ]:
+        page.get_by_label(label).fill(text)
+    page.get_by_role("button", name="Verslag bewaren").click()
+    expect(page.locator("#missing")).to_contain_text("Het onderzoek is volledig.")
+    screenshot("03-inquiry-complete")
+    page.get_by_role("button", name="Voorstel indienen").click()
+    expect(page.get_by_text("voorgesteld")).to_be_visible()
+    assert AidRequest.objects.get().status == "proposed"
+
+    # Journey 4: the help plan with priorities, and a referral to budget guidance.
+    page.goto(f"/dossiers/{aid_request.dossier_id}/hulpverleningsplan/")
+    page.get_by_label("Domein 1").select_option("income")
+    page.get_by_label("Prioriteit 1").fill("1")
+    page.get_by_label("Doel 1").fill("Een inkomen")
+    page.get_by_label("Domein 2").select_option("debts")
+    page.get_by_label("Prioriteit 2").fill("2")
+    page.get_by_label("Doel 2").fill("Schulden bij de energieleverancier afbetalen")
+    page.get_by_label("Actie 2").fill("Afbetalingsplan met de energieleverancier")
+    page.get_by_label("Wie 2").fill("Sofie")
+    page.get_by_label("Domein 3").select_option("housing")
+    page.get_by_label("Prioriteit 3").fill("3")
+    page.get_by_label("Doel 3").fill("Betaalbare woning")
+    page.get_by_role("button", name="Plan bewaren").click()
+    expect(page.get_by_text("Versie 1")).to_be_visible()
+    page.get_by_label("Partner").select_option(label="Sociaal Verhuurkantoor")
+    page.get_by_label("Reden van doorverwijzing").fill("Zoekt een betaalbare woning")
+    page.get_by_role("button", name="Doorverwijzing voorstellen").click()
+    expect(page.get_by_text("Sociaal Verhuurkantoor · voorgesteld")).to_be_visible()
+    page.get_by_role("button", name="Verstuurd").click()
+    expect(page.get_by_text("Sociaal Verhuurkantoor · verstuurd")).to_be_visible()
+    screenshot("04-help-plan")
+    assert [g.priority for g in HelpPlan.objects.get().goals.all()] == [1, 2, 3]
+    assert Referral.objects.get().status == "sent"
