@@ -53,3 +53,4 @@ def api_client_for(user=None) -> APIClient:
 @pytest.fixture
 def api():
     return api_client_for
+

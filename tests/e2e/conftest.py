@@ -41,9 +41,11 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, django_db_serialized_rollback):
     """A fresh Dutch-speaking browser tab (no cookies) on the live server; live_server makes the test's
-    database transactional, so what the test creates is visible to the server thread."""
+    database transactional, so what the test creates is visible to the server thread. Serialized rollback
+    gives each browser test the configuration seeded by data migrations (rates, checklists, social map),
+    which a transactional test before it would have emptied."""
     context = browser.new_context(
         locale="nl-BE", base_url=live_server.url, viewport={"width": 1280, "height": 900}
     )
