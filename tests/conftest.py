@@ -53,4 +53,3 @@ def api_client_for(user=None) -> APIClient:
 @pytest.fixture
 def api():
     return api_client_for
-
