@@ -5,6 +5,7 @@ the distribution's Chromium is the one kept up to date with security fixes."""
 
 import os
 import re
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -40,12 +41,27 @@ def browser():
         browser.close()
 
 
+# Configuration that data migrations seed (document checklists, rates, the social map). A transactional test
+# empties every table when it ends, so each browser test seeds it again (the functions are idempotent).
+SEEDING_MIGRATIONS = [
+    "casework.migrations.0004_required_documents",
+    "casework.migrations.0006_seed_rates",
+    "casework.migrations.0007_social_map_partners",
+]
+
+
 @pytest.fixture
-def page(browser, live_server, django_db_serialized_rollback):
+def seeded_configuration(transactional_db):
+    from django.apps import apps
+
+    for migration in SEEDING_MIGRATIONS:
+        import_module(migration).seed(apps, None)
+
+
+@pytest.fixture
+def page(browser, live_server, seeded_configuration):
     """A fresh Dutch-speaking browser tab (no cookies) on the live server; live_server makes the test's
-    database transactional, so what the test creates is visible to the server thread. Serialized rollback
-    gives each browser test the configuration seeded by data migrations (rates, checklists, social map),
-    which a transactional test before it would have emptied."""
+    database transactional, so what the test creates is visible to the server thread."""
     context = browser.new_context(
         locale="nl-BE", base_url=live_server.url, viewport={"width": 1280, "height": 900}
     )
