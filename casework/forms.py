@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -282,3 +284,38 @@ class ReferralForm(forms.Form):
     def __init__(self, *args, partners=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].choices = [("", "—"), *((str(p.pk), p.name) for p in partners)]
+
+
+class CaseConferenceForm(forms.Form):
+    held_on = forms.DateField(label=_("Datum"), widget=DateInput())
+    internal_participants = forms.ModelMultipleChoiceField(
+        label=_("Collega's"),
+        queryset=User.objects.filter(is_active=True, team__isnull=False).order_by("first_name"),
+        to_field_name="username",
+        required=False,
+    )
+    external_participants = forms.CharField(
+        label=_("Externe deelnemers"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    client_present = forms.BooleanField(label=_("Cliënt aanwezig"), required=False)
+    agreements = forms.CharField(
+        label=_("Afspraken"), max_length=20000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class DebtForm(forms.Form):
+    creditor = forms.CharField(label=_("Schuldeiser"), max_length=150)
+    reference = forms.CharField(label=_("Referentie"), max_length=100, required=False)
+    amount = forms.DecimalField(
+        label=_("Bedrag (€)"), max_digits=12, decimal_places=2, min_value=Decimal("0.01")
+    )
+
+
+class PaymentPlanForm(forms.Form):
+    instalment_amount = forms.DecimalField(
+        label=_("Afbetaling per maand (€)"), max_digits=10, decimal_places=2, min_value=Decimal("0.01")
+    )
+    first_due_on = forms.DateField(label=_("Eerste vervaldag"), widget=DateInput())

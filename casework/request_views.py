@@ -12,7 +12,16 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from casework import rules, selectors, services
-from casework.forms import CalculatorForm, HelpPlanForm, InquiryForm, KszForm, ReferralForm
+from casework.forms import (
+    CalculatorForm,
+    CaseConferenceForm,
+    DebtForm,
+    HelpPlanForm,
+    InquiryForm,
+    KszForm,
+    PaymentPlanForm,
+    ReferralForm,
+)
 from casework.models import ReferralStatus
 from casework.policy import Access
 from config.errors import Conflict, DomainError, NotFoundError, PermissionDeniedError
@@ -295,3 +304,77 @@ def referral_move(request, referral_id):
     except DomainError as error:
         request.session["referral_error"] = error.message
     return redirect("casework:help-plan", dossier_id=referral.dossier_id)
+
+
+@login_required
+def case_conferences(request, dossier_id):
+    dossier = _or_404(
+        selectors.dossier_get,
+        user=request.user,
+        dossier_id=dossier_id,
+        what="cliëntoverleg",
+        minimum=Access.FULL,
+    )
+    form = CaseConferenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_conference_record(actor=request.user, dossier=dossier, **form.cleaned_data)
+            return redirect("casework:case-conferences", dossier_id=dossier.pk)
+        except DomainError as error:
+            _add_error(form, error)
+    conferences = selectors.case_conferences_of(dossier=dossier)
+    return render(
+        request,
+        "casework/plan_conferences.html",
+        {"dossier": dossier, "form": form, "conferences": conferences},
+    )
+
+
+@login_required
+def budget(request, dossier_id):
+    """Budget guidance and debt mediation: the debts, the payment plans agreed with creditors, instalments."""
+    dossier = _or_404(
+        selectors.dossier_get, user=request.user, dossier_id=dossier_id, what="schulden", minimum=Access.FULL
+    )
+    debt_form = DebtForm(request.POST if request.POST.get("form") == "debt" else None)
+    error = request.session.pop("budget_error", None)
+    if debt_form.is_bound and debt_form.is_valid():
+        try:
+            services.debt_record(actor=request.user, dossier=dossier, **debt_form.cleaned_data)
+            return redirect("casework:budget", dossier_id=dossier.pk)
+        except DomainError as error_:
+            _add_error(debt_form, error_)
+    context = {
+        "dossier": dossier,
+        "debt_form": debt_form,
+        "plan_form": PaymentPlanForm(),
+        "debts": selectors.debts_of(dossier=dossier),
+        "error": error,
+    }
+    return render(request, "casework/plan_budget.html", context)
+
+
+@login_required
+@require_POST
+def payment_plan_add(request, debt_id):
+    debt = _or_404(selectors.debt_get, user=request.user, debt_id=debt_id)
+    form = PaymentPlanForm(request.POST)
+    if form.is_valid():
+        try:
+            services.payment_plan_create(actor=request.user, debt=debt, **form.cleaned_data)
+        except DomainError as error:
+            request.session["budget_error"] = error.message
+    else:
+        request.session["budget_error"] = " ".join(e for errors in form.errors.values() for e in errors)
+    return redirect("casework:budget", dossier_id=debt.dossier.pk)
+
+
+@login_required
+@require_POST
+def instalment_paid(request, plan_id):
+    plan = _or_404(selectors.payment_plan_get, user=request.user, plan_id=plan_id)
+    try:
+        services.instalment_mark_paid(actor=request.user, plan=plan, due_on=request.POST.get("due_on"))
+    except DomainError as error:
+        request.session["budget_error"] = error.message
+    return redirect("casework:budget", dossier_id=plan.debt.dossier_id)

@@ -456,3 +456,17 @@ def referrals_of(*, dossier: Dossier) -> list[Referral]:
 def partners_active() -> list[Partner]:
     """The social map is not personal data."""
     return list(Partner.objects.filter(active=True).order_by("name"))
+
+
+def case_conferences_of(*, dossier: Dossier) -> list[CaseConference]:
+    return list(CaseConference.objects.filter(dossier=dossier).prefetch_related("internal_participants"))
+
+
+def debts_of(*, dossier: Dossier) -> list[Debt]:
+    """The debts of a dossier already read through dossier_get, with their plans and instalments."""
+    return list(
+        debts_with_paid_amount()
+        .filter(dossier=dossier)
+        .prefetch_related(Prefetch("payment_plans", queryset=payment_plans_with_instalments()))
+        .order_by("creditor", "pk")
+    )

@@ -26,6 +26,12 @@ urlpatterns = [
     path("dossiers/<uuid:dossier_id>/hulpverleningsplan/", request_views.help_plan, name="help-plan"),
     path("dossiers/<uuid:dossier_id>/doorverwijzingen/", request_views.referral_add, name="referral-add"),
     path("doorverwijzingen/<uuid:referral_id>/status/", request_views.referral_move, name="referral-move"),
+    path(
+        "dossiers/<uuid:dossier_id>/clientoverleg/", request_views.case_conferences, name="case-conferences"
+    ),
+    path("dossiers/<uuid:dossier_id>/budget/", request_views.budget, name="budget"),
+    path("schulden/<uuid:debt_id>/afbetalingsplan/", request_views.payment_plan_add, name="payment-plan-add"),
+    path("afbetalingsplannen/<uuid:plan_id>/betaald/", request_views.instalment_paid, name="instalment-paid"),
     path("toegangslog/", views.access_log_search, name="access-log-search"),
     path("toegangslog/<uuid:client_id>/", views.access_log, name="access-log"),
 ]

@@ -232,3 +232,44 @@ def test_caseload_and_timeline_cost_the_same_for_10_and_200_rows(client, team, s
         counts["timeline"].append(_count(client, f"/dossiers/{dossier.pk}/"))
     assert counts["caseload"][0] == counts["caseload"][1]
     assert counts["timeline"][0] == counts["timeline"][1]
+
+
+def test_case_conference_and_budget_screens(client, dossier, social_worker, other_team_worker):
+    from casework.models import CaseConference, Debt
+
+    client.force_login(social_worker)
+    today = timezone.localdate()
+    conference = {
+        "held_on": today.isoformat(),
+        "internal_participants": ["sofie"],
+        "agreements": "CAW volgt op",
+    }
+    assert client.post(f"/dossiers/{dossier.pk}/clientoverleg/", conference).status_code == 302
+    assert CaseConference.objects.get().agreements == "CAW volgt op"
+    assert (
+        client.post(f"/dossiers/{dossier.pk}/clientoverleg/", conference | {"agreements": ""}).status_code
+        == 200
+    )
+    assert CaseConference.objects.count() == 1
+
+    debt = {"form": "debt", "creditor": "Energieleverancier", "amount": "250.00"}
+    assert client.post(f"/dossiers/{dossier.pk}/budget/", debt).status_code == 302
+    assert client.post(f"/dossiers/{dossier.pk}/budget/", debt | {"amount": "-1"}).status_code == 200
+    stored = Debt.objects.get()
+    client.post(
+        f"/schulden/{stored.pk}/afbetalingsplan/", {"instalment_amount": "100.00", "first_due_on": today}
+    )
+    plan = stored.payment_plans.get()
+    assert [i.amount for i in plan.instalments.all()] == [100, 100, 50]
+    for instalment in plan.instalments.all():
+        client.post(f"/afbetalingsplannen/{plan.pk}/betaald/", {"due_on": instalment.due_on.isoformat()})
+    stored.refresh_from_db()
+    assert stored.status == "settled"
+    page = client.get(f"/dossiers/{dossier.pk}/budget/").content.decode()
+    assert "Energieleverancier" in page
+
+    client.force_login(other_team_worker)
+    assert client.get(f"/dossiers/{dossier.pk}/budget/").status_code == 404
+    assert client.get(f"/dossiers/{dossier.pk}/clientoverleg/").status_code == 404
+    client.logout()
+    assert client.get(f"/dossiers/{dossier.pk}/budget/").status_code == 302
