@@ -10,6 +10,11 @@ from casework.models import Channel, Inquiry, KszService, ProblemDomain, Request
 from casework.services import MINIMUM_BREAK_GLASS_REASON
 
 
+def add_domain_error(form, error) -> None:
+    """Show a service's refusal on the field it names (or above the form), in the user's language."""
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 

@@ -21,6 +21,7 @@ from casework.forms import (
     KszForm,
     PaymentPlanForm,
     ReferralForm,
+    add_domain_error,
 )
 from casework.models import ReferralStatus
 from casework.policy import Access
@@ -32,10 +33,6 @@ def _or_404(read, **kwargs):
         return read(**kwargs)
     except NotFoundError:
         raise Http404 from None
-
-
-def _add_error(form, error: DomainError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 @login_required
@@ -164,7 +161,7 @@ def inquiry_ksz_add(request, inquiry_id):
             )
             return redirect("casework:inquiry", inquiry_id=inquiry.pk)
         except DomainError as error:
-            _add_error(form, error)
+            add_domain_error(form, error)
     return render(request, "casework/inquiry_detail.html", _inquiry_context(request, inquiry, ksz_form=form))
 
 
@@ -200,7 +197,7 @@ def inquiry_calculate(request, inquiry_id):
                 url = reverse("casework:inquiry", args=[inquiry.pk])
                 return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
         except DomainError as error:
-            _add_error(form, error)
+            add_domain_error(form, error)
             calculation = None
     template = "casework/_calculator.html" if request.htmx else "casework/inquiry_detail.html"
     context = _inquiry_context(
@@ -245,7 +242,7 @@ def help_plan(request, dossier_id):
         except Conflict as error_:
             error = error_.message
         except DomainError as error_:
-            _add_error(form, error_)
+            add_domain_error(form, error_)
     context = {
         "dossier": dossier,
         "plan": plan,
@@ -321,7 +318,7 @@ def case_conferences(request, dossier_id):
             services.case_conference_record(actor=request.user, dossier=dossier, **form.cleaned_data)
             return redirect("casework:case-conferences", dossier_id=dossier.pk)
         except DomainError as error:
-            _add_error(form, error)
+            add_domain_error(form, error)
     conferences = selectors.case_conferences_of(dossier=dossier)
     return render(
         request,
@@ -343,7 +340,7 @@ def budget(request, dossier_id):
             services.debt_record(actor=request.user, dossier=dossier, **debt_form.cleaned_data)
             return redirect("casework:budget", dossier_id=dossier.pk)
         except DomainError as error_:
-            _add_error(debt_form, error_)
+            add_domain_error(debt_form, error_)
     context = {
         "dossier": dossier,
         "debt_form": debt_form,

@@ -14,7 +14,7 @@ from accounts.models import Role
 from accounts.views import menu_add
 from casework import policy, selectors, services
 from casework.documents import access_log_csv, access_log_pdf
-from casework.forms import BreakGlassForm, ContactForm, DossierOpenForm, RequestRegisterForm
+from casework.forms import BreakGlassForm, ContactForm, DossierOpenForm, RequestRegisterForm, add_domain_error
 from casework.policy import Access
 from clients.selectors import client_identity_get, client_search
 from config.errors import DomainError, NotFoundError, PermissionDeniedError
@@ -40,10 +40,6 @@ menu_add(
 )
 
 CASELOAD_PAGE_SIZE = 25
-
-
-def _form_errors_from(form, error: DomainError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
 @login_required
@@ -107,7 +103,7 @@ def break_glass(request, dossier_id):
     except NotFoundError:
         raise Http404 from None
     except DomainError as error:
-        _form_errors_from(form, error)
+        add_domain_error(form, error)
         return _break_glass_or_404(request, dossier_id, form)
     return redirect("casework:dossier", dossier_id=dossier.pk)
 
@@ -131,7 +127,7 @@ def contact_add(request, dossier_id):
         except NotFoundError:
             raise Http404 from None
         except DomainError as error:
-            _form_errors_from(form, error)
+            add_domain_error(form, error)
     context = {"dossier": dossier, "contact_form": form, "new_contact": contact}
     if request.htmx:
         return render(request, "casework/_contact_form.html", context)
@@ -162,7 +158,7 @@ def dossier_open(request):
         except PermissionDeniedError as error:
             form.add_error("team", error.message)
         except DomainError as error:
-            _form_errors_from(form, error)
+            add_domain_error(form, error)
     return render(request, "casework/dossier_open.html", {"form": form, "client": client})
 
 
@@ -182,7 +178,7 @@ def request_add(request, dossier_id):
         except NotFoundError:
             raise Http404 from None
         except DomainError as error:
-            _form_errors_from(form, error)
+            add_domain_error(form, error)
     return render(
         request,
         "casework/_request_form.html",
