@@ -88,3 +88,10 @@ def insz_for(birth_date: date, serial: int, *, bis_offset: int = 0) -> str:
     base = f"{birth_date:%y}{birth_date.month + bis_offset:02d}{birth_date:%d}{serial:03d}"
     number = int(("2" if birth_date.year >= 2000 else "") + base)
     return f"{base}{97 - number % 97:02d}"
+
+
+def format_insz(insz: str | None) -> str:
+    """An INSZ as people write it: YY.MM.DD-SSS.CC."""
+    if not insz or len(insz) != 11:
+        return insz or ""
+    return f"{insz[0:2]}.{insz[2:4]}.{insz[4:6]}-{insz[6:9]}.{insz[9:11]}"

@@ -10,12 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
-from stdnum.be import nn
 
 from accounts.views import menu_add
 from clients.forms import ClientRegistrationForm, PersonNameAndBirthDateForm
 from clients.policy import may_register_clients, may_search_clients
-from clients.rules import search_terms
+from clients.rules import format_insz, search_terms
 from clients.selectors import client_possible_duplicates, client_search
 from clients.services import ClientAlreadyRegistered, client_register
 from config.errors import PermissionDeniedError
@@ -157,7 +156,7 @@ def _remember_registration(request, registration) -> None:
         "first_name": client.first_name,
         "last_name": client.last_name,
         "birth_date": client.birth_date.isoformat(),
-        "insz": nn.format(client.insz) if client.insz else "",
+        "insz": format_insz(client.insz),
         "possible_duplicates": [
             {"name": f"{person.first_name} {person.last_name}", "birth_date": person.birth_date.isoformat()}
             for person in registration.possible_duplicates

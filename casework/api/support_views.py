@@ -4,7 +4,6 @@ calls one service."""
 
 import datetime
 
-from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
@@ -34,20 +33,14 @@ from casework.api.support_serializers import (
     ReferralTransitionSerializer,
     SupportConflictSerializer,
 )
+from casework.api.views import required_dossier
 from casework.models import CaseConference, Debt, HelpPlan, Partner, PaymentPlan, Referral, ReferralStatus
 from casework.policy import Access
-from config.errors import DomainError, NotFoundError
+from config.errors import NotFoundError
 from config.openapi import ERRORS
 
 DOSSIER_PARAMETER = OpenApiParameter("dossier", str, required=True)
 CONFLICT = {409: SupportConflictSerializer}
-
-
-def _required_dossier(request) -> str:
-    dossier_id = request.query_params.get("dossier")
-    if not dossier_id:
-        raise DomainError(_("Geef het dossier op."), field="dossier")
-    return dossier_id
 
 
 class HelpPlanViewSet(viewsets.GenericViewSet):
@@ -63,7 +56,7 @@ class HelpPlanViewSet(viewsets.GenericViewSet):
         responses={200: HelpPlanSerializer(many=True), **ERRORS},
     )
     def list(self, request):
-        plans = selectors.help_plan_list(user=request.user, dossier_id=_required_dossier(request))
+        plans = selectors.help_plan_list(user=request.user, dossier_id=required_dossier(request))
         return self.get_paginated_response(HelpPlanSerializer(self.paginate_queryset(plans), many=True).data)
 
     @extend_schema(
@@ -159,7 +152,7 @@ class ReferralViewSet(viewsets.GenericViewSet):
     def list(self, request):
         referrals = selectors.referral_list(
             user=request.user,
-            dossier_id=_required_dossier(request),
+            dossier_id=required_dossier(request),
             status=request.query_params.get("status"),
         )
         page = self.paginate_queryset(referrals)
@@ -222,7 +215,7 @@ class CaseConferenceViewSet(viewsets.GenericViewSet):
         responses={200: CaseConferenceSerializer(many=True), **ERRORS},
     )
     def list(self, request):
-        conferences = selectors.case_conference_list(user=request.user, dossier_id=_required_dossier(request))
+        conferences = selectors.case_conference_list(user=request.user, dossier_id=required_dossier(request))
         page = self.paginate_queryset(conferences)
         return self.get_paginated_response(CaseConferenceSerializer(page, many=True).data)
 
@@ -255,7 +248,7 @@ class DebtViewSet(viewsets.GenericViewSet):
         responses={200: DebtSerializer(many=True), **ERRORS},
     )
     def list(self, request):
-        debts = selectors.debt_list(user=request.user, dossier_id=_required_dossier(request))
+        debts = selectors.debt_list(user=request.user, dossier_id=required_dossier(request))
         return self.get_paginated_response(DebtSerializer(self.paginate_queryset(debts), many=True).data)
 
     @extend_schema(
@@ -293,7 +286,7 @@ class PaymentPlanViewSet(viewsets.GenericViewSet):
     def list(self, request):
         plans = selectors.payment_plan_list(
             user=request.user,
-            dossier_id=_required_dossier(request),
+            dossier_id=required_dossier(request),
             debt_id=request.query_params.get("debt"),
         )
         return self.get_paginated_response(

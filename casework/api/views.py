@@ -52,6 +52,14 @@ from config.errors import DomainError
 from config.openapi import ERRORS
 
 
+def required_dossier(request) -> str:
+    """The `?dossier=` of a list: lists of dossier content are always per dossier."""
+    dossier_id = request.query_params.get("dossier")
+    if not dossier_id:
+        raise DomainError(_("Geef het dossier op."), field="dossier")
+    return dossier_id
+
+
 class DossierViewSet(viewsets.GenericViewSet):
     queryset = Dossier.objects.none()  # for the schema only: reads go through selectors
     serializer_class = DossierSerializer
@@ -149,9 +157,7 @@ class ContactViewSet(viewsets.GenericViewSet):
         responses={200: ContactSerializer(many=True), **ERRORS},
     )
     def list(self, request):
-        dossier_id = request.query_params.get("dossier")
-        if not dossier_id:
-            raise DomainError(_("Geef het dossier op."), field="dossier")
+        dossier_id = required_dossier(request)
         _dossier, contacts = selectors.contact_list(user=request.user, dossier_id=dossier_id)
         page = self.paginate_queryset(contacts)
         return self.get_paginated_response(ContactSerializer(page, many=True).data)
@@ -251,9 +257,7 @@ class AidRequestViewSet(viewsets.GenericViewSet):
         responses={200: AidRequestSerializer(many=True), **ERRORS},
     )
     def list(self, request):
-        dossier_id = request.query_params.get("dossier")
-        if not dossier_id:
-            raise DomainError(_("Geef het dossier op."), field="dossier")
+        dossier_id = required_dossier(request)
         page = self.paginate_queryset(selectors.request_list(user=request.user, dossier_id=dossier_id))
         return self.get_paginated_response(AidRequestSerializer(page, many=True).data)
 
@@ -365,9 +369,7 @@ class KszConsultationViewSet(viewsets.GenericViewSet):
         responses={200: KszConsultationSerializer(many=True), **ERRORS},
     )
     def list(self, request):
-        dossier_id = request.query_params.get("dossier")
-        if not dossier_id:
-            raise DomainError(_("Geef het dossier op."), field="dossier")
+        dossier_id = required_dossier(request)
         page = self.paginate_queryset(
             selectors.ksz_consultation_list(user=request.user, dossier_id=dossier_id)
         )

@@ -276,3 +276,13 @@ def test_name_similarity(name_a, name_b, duplicate):
 
 def test_name_similarity_identical_names_is_one():
     assert name_similarity("Yasmina", "El Amrani", "Yasmina", "El Amrani") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("insz", "shown"),
+    [("92030412460", "92.03.04-124.60"), (None, ""), ("", ""), ("123", "123")],
+)
+def test_an_insz_is_shown_as_people_write_it(insz, shown):
+    from clients.rules import format_insz
+
+    assert format_insz(insz) == shown

@@ -1,0 +1,6 @@
+from django import template
+
+from clients.rules import format_insz
+
+register = template.Library()
+register.filter("insz", format_insz)
