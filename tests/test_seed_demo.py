@@ -1,30 +1,111 @@
+import datetime
 from io import StringIO
+from unittest import mock
 
 from django.core.management import call_command
+from django.utils import timezone
 
+from accounts.demo import DEMO_PASSWORD, STAFF
 from accounts.models import Role, Team, User
-from casework.models import AidRequest, Dossier
-from clients.models import Client, HouseholdMember
-from clients.rules import normalise_belgian_or_sepa_iban, normalise_insz
+from casework.models import AidRequest, Contact, Dossier, HelpPlan, KszConsultation
+from clients.models import AccessLog, Client, HouseholdMember
+from clients.rules import is_bis_number, normalise_belgian_or_sepa_iban, normalise_insz
+
+COUNTED = [
+    Team,
+    User,
+    Client,
+    HouseholdMember,
+    Dossier,
+    Contact,
+    AidRequest,
+    KszConsultation,
+    HelpPlan,
+    AccessLog,
+]
 
 
-def counts():
-    return [m.objects.count() for m in (Team, User, Client, HouseholdMember, Dossier, AidRequest)]
+def counts() -> dict[str, int]:
+    counted = {model.__name__: model.objects.count() for model in COUNTED}
+    # Nothing new means no new history either.
+    counted.update({f"history {model.__name__}": model.history.count() for model in (Client, Dossier, User)})
+    return counted
 
 
-def test_seed_demo_is_realistic_and_idempotent(db):
+def seed() -> str:
     out = StringIO()
     call_command("seed_demo", stdout=out)
-    first = counts()
-    call_command("seed_demo", stdout=StringIO())
+    return out.getvalue()
 
+
+def test_seed_demo_builds_a_small_organisation_and_a_second_run_creates_nothing(db):
+    seed()
+    first = counts()
+
+    assert seed() and counts() == first
+    # A run weeks later (a demo database kept from an earlier `make run`) finds every person again.
+    later = timezone.now() + datetime.timedelta(days=40)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        seed()
     assert counts() == first
-    teams, staff, clients, households, dossiers, requests = first
-    assert teams == 6 and clients == 50 and households >= 5 and dossiers == 30 and requests >= 5
+
+    assert first["Team"] == 6
     assert {role for user in User.objects.all() for role in user.roles} == set(Role.values)
-    for client in Client.objects.all():
-        assert client.insz is None or normalise_insz(client.insz) == client.insz
-        assert client.iban == "" or normalise_belgian_or_sepa_iban(client.iban) == client.iban
-    assert Client.objects.filter(first_name="Jasmina", last_name="Elamrani").exists()
-    assert not Client.objects.filter(first_name="Yasmina").exists()
-    assert "sofie" in out.getvalue() and "casework-demo" in out.getvalue()
+    assert first["Client"] == 50
+    assert first["HouseholdMember"] >= 15
+    assert HouseholdMember.objects.filter(relation="partner", to_date__isnull=False).count() >= 2
+    assert HouseholdMember.objects.filter(relation="child").count() >= 8
+    assert first["Dossier"] == 30
+    assert Dossier.objects.filter(social_worker__username="sofie").count() == 12
+    teams_with_dossiers = set(Dossier.objects.values_list("team__code", flat=True))
+    assert teams_with_dossiers == {"centrum", "noord", "zuid", "oost", "west"}
+    assert first["Contact"] >= 60
+    assert first["AidRequest"] >= 15
+    assert AidRequest.objects.filter(status="in_inquiry").exists()
+    assert AidRequest.objects.filter(status="registered").exists()
+    assert first["KszConsultation"] == 1
+    assert first["HelpPlan"] == 1
+
+
+def test_seeded_people_have_valid_numbers_and_journey_1_is_left_to_the_journey(db):
+    seed()
+
+    clients = list(Client.objects.all())
+    numbers = [client.insz for client in clients if client.insz]
+    assert all(normalise_insz(insz) == insz for insz in numbers)
+    assert len(numbers) == len(set(numbers))
+    assert sum(is_bis_number(insz) for insz in numbers) >= 2
+    assert sum(client.insz is None for client in clients) >= 2
+    born_from_2000 = [client for client in clients if client.birth_date.year >= 2000 and client.insz]
+    assert len(born_from_2000) >= 10  # their check digits include the "2" before the nine digits
+    ibans = [client.iban for client in clients if client.iban]
+    assert len(ibans) >= 25
+    assert all(iban.startswith("BE") and normalise_belgian_or_sepa_iban(iban) == iban for iban in ibans)
+    assert {client.postal_code for client in clients} >= {"3000", "3001", "3010", "3012", "3020", "3070"}
+    assert len({client.nationality for client in clients}) >= 5
+    assert {client.gender for client in clients} == {"m", "f"}
+
+    assert (
+        Client.objects.filter(first_name="Jasmina", last_name="Elamrani", birth_date="1992-03-04").count()
+        == 1
+    )
+    assert not Client.objects.filter(first_name__iexact="Yasmina").exists()
+    assert not Client.objects.filter(search_text__contains="amrani").exclude(first_name="Jasmina").exists()
+
+
+def test_seed_demo_prints_every_login_and_the_password(db):
+    output = seed()
+
+    assert DEMO_PASSWORD in output
+    for person in STAFF:
+        line = next(line for line in output.splitlines() if line.split()[:1] == [person.username])
+        assert person.name in line
+    for username in ("sofie", "karim", "els", "hilde", "ann", "marc", "pieter", "ines"):
+        assert User.objects.get(username=username).check_password(DEMO_PASSWORD)
+    sofie = User.objects.get(username="sofie")
+    assert (sofie.get_full_name(), sofie.team.code, sofie.roles) == (
+        "Sofie Peeters",
+        "centrum",
+        ["social_worker"],
+    )
+    assert User.objects.get(username="karim").team.code == "activering"
