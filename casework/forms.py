@@ -55,7 +55,8 @@ class BreakGlassForm(forms.Form):
     reason = forms.CharField(
         label=_("Reden"),
         max_length=500,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        # The prompt is the whole page: typing the reason starts at once (and the dialog has focus).
+        widget=forms.Textarea(attrs={"rows": 2, "autofocus": True}),
         help_text=_("Minstens 10 tekens, bv. “collega ziek, dringende vraag aan het onthaal”."),
     )
 
@@ -71,10 +72,17 @@ class DossierOpenForm(forms.Form):
     team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.all(), to_field_name="code")
     social_worker = forms.ModelChoiceField(
         label=_("Maatschappelijk werker"),
-        queryset=User.objects.filter(is_active=True, team__isnull=False).order_by("first_name"),
+        queryset=User.objects.filter(is_active=True, team__isnull=False)
+        .select_related("team")
+        .order_by("first_name", "last_name"),
         to_field_name="username",
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A name a colleague recognises, with the team, instead of a login name.
+        self.fields["social_worker"].label_from_instance = lambda user: f"{user.display_name} ({user.team})"
 
 
 class RequestRegisterForm(forms.Form):

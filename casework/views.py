@@ -1,6 +1,8 @@
 """The web UI of the social dossier: caseload, dossier page with timeline and quick contact, break-the-glass,
 and the DPO's answer to "who saw my data?". Views call selectors and services only."""
 
+import uuid
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -66,6 +68,10 @@ def dossier_detail(request, dossier_id):
         dossier = selectors.dossier_page(user=request.user, dossier_id=dossier_id)
     except NotFoundError:
         return _break_glass_or_404(request, dossier_id)
+    return _dossier_page(request, dossier)
+
+
+def _dossier_page(request, dossier, contact_form=None, status=200):
     return render(
         request,
         "casework/dossier.html",
@@ -75,10 +81,20 @@ def dossier_detail(request, dossier_id):
             "full_access": dossier.access is Access.FULL,
             "may_work": policy.may_work_on(request.user, dossier),
             "may_register_request": policy.may_register_request(request.user, dossier),
-            "contact_form": ContactForm(),
+            "contact_form": contact_form or ContactForm(),
             "request_form": RequestRegisterForm(),
         },
+        status=status,
     )
+
+
+def _focus_first_error(form) -> None:
+    """After a refused save the cursor goes to the first field to correct, not back to the summary."""
+    invalid = [name for name in form.fields if name in form.errors]
+    if invalid:
+        for field in form.fields.values():
+            field.widget.attrs.pop("autofocus", None)
+        form.fields[invalid[0]].widget.attrs["autofocus"] = True
 
 
 def _break_glass_or_404(request, dossier_id, form=None):
@@ -128,11 +144,15 @@ def contact_add(request, dossier_id):
             raise Http404 from None
         except DomainError as error:
             add_domain_error(form, error)
-    context = {"dossier": dossier, "contact_form": form, "new_contact": contact}
-    if request.htmx:
-        return render(request, "casework/_contact_form.html", context)
     if contact is None:
-        return render(request, "casework/_contact_form.html", context, status=400)
+        _focus_first_error(form)
+    if request.htmx:
+        context = {"dossier": dossier, "contact_form": form, "new_contact": contact}
+        return render(request, "casework/_contact_form.html", context)
+    if contact is None:  # without JavaScript: the whole page again, with what was typed and the errors
+        return _dossier_page(
+            request, selectors.dossier_page(user=request.user, dossier_id=dossier.pk), form, status=400
+        )
     return redirect("casework:dossier", dossier_id=dossier.pk)
 
 
@@ -140,12 +160,14 @@ def contact_add(request, dossier_id):
 def dossier_open(request):
     """Open a dossier for a registered person (after registration at the counter)."""
     try:
-        client = client_identity_get(user=request.user, client_id=request.GET.get("client", ""))
-    except (NotFoundError, PermissionDeniedError, ValueError, DomainError):
+        client_id = uuid.UUID(request.GET.get("client", ""))
+        client = client_identity_get(user=request.user, client_id=client_id)
+    except (ValueError, DomainError):  # a malformed id, an unknown person, or a role that may not search
         raise Http404 from None
     form = DossierOpenForm(
         request.POST or None, initial={"team": request.user.team, "social_worker": request.user}
     )
+    existing_dossier = None
     if request.method == "POST" and form.is_valid():
         try:
             dossier = services.dossier_open(
@@ -159,7 +181,12 @@ def dossier_open(request):
             form.add_error("team", error.message)
         except DomainError as error:
             add_domain_error(form, error)
-    return render(request, "casework/dossier_open.html", {"form": form, "client": client})
+            existing_dossier = error.extra.get("existing_dossier")
+    return render(
+        request,
+        "casework/dossier_open.html",
+        {"form": form, "client": client, "existing_dossier": existing_dossier},
+    )
 
 
 @login_required
@@ -229,6 +256,7 @@ def access_log(request, client_id):
         {
             "client": client,
             "entries": entries,
+            "break_glass_count": sum(entry.what == "break-the-glass" for entry in entries),
             "export_url": reverse("casework:access-log", args=[client.pk]),
         },
     )

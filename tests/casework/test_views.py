@@ -1,6 +1,7 @@
 """The web pages of the dossier: owner / other-team colleague / anonymous, bad input, constant queries."""
 
 import io
+import re
 
 import pypdf
 import pytest
@@ -220,13 +221,17 @@ def _count(client, url):
 
 def test_caseload_and_timeline_cost_the_same_for_10_and_200_rows(client, team, social_worker, dossier):
     client.force_login(social_worker)
+    # Different workers and authors, so that a lookup per row would show up as extra queries.
+    workers = [social_worker, *(UserFactory(username=f"collega{i}", team=team) for i in range(3))]
     counts = {"caseload": [], "timeline": []}
     for n in (10, 200):
-        for _ in range(n - Dossier.objects.count()):
-            Dossier.objects.create(client=ClientFactory(), team=team, social_worker=social_worker)
+        for i in range(n - Dossier.objects.count()):
+            Dossier.objects.create(client=ClientFactory(), team=team, social_worker=workers[i % 4])
         Contact.objects.bulk_create(
-            Contact(dossier=dossier, channel="phone", summary="x", author=social_worker)
-            for _ in range(n - Contact.objects.count())
+            Contact(
+                dossier=dossier, channel="phone", summary="x", author=workers[i % 4], confidential=bool(i % 2)
+            )
+            for i in range(n - Contact.objects.count())
         )
         counts["caseload"].append(_count(client, "/dossiers/"))
         counts["timeline"].append(_count(client, f"/dossiers/{dossier.pk}/"))
@@ -273,3 +278,302 @@ def test_case_conference_and_budget_screens(client, dossier, social_worker, othe
     assert client.get(f"/dossiers/{dossier.pk}/clientoverleg/").status_code == 404
     client.logout()
     assert client.get(f"/dossiers/{dossier.pk}/budget/").status_code == 302
+
+
+# --- The pages of this module, each with its three people ---
+
+
+def test_caseload_owner_other_team_and_anonymous(client, dossier, social_worker, other_team_worker):
+    name = dossier.client.last_name
+    client.force_login(social_worker)
+    page = client.get("/dossiers/").content.decode()
+    assert name in page and dossier.reference in page
+    client.force_login(other_team_worker)
+    response = client.get("/dossiers/")
+    assert response.status_code == 200 and name not in response.content.decode()
+    client.logout()
+    assert client.get("/dossiers/")["Location"].startswith("/login/")
+
+
+def test_caseload_puts_own_dossiers_first_and_filters_on_status(client, team, dossier, social_worker):
+    colleague = UserFactory(username="lotte", team=team, roles=["social_worker"])
+    theirs = Dossier.objects.create(
+        client=ClientFactory(last_name="Aerts"), team=team, social_worker=colleague
+    )
+    closed = Dossier.objects.create(
+        client=ClientFactory(last_name="Zeger"),
+        team=team,
+        social_worker=social_worker,
+        status="closed",
+        closed_on=timezone.localdate(),
+    )
+    client.force_login(social_worker)
+    page = client.get("/dossiers/").content.decode()
+    assert page.index(dossier.reference) < page.index(theirs.reference)  # own first, though "Aerts" < name
+    assert closed.reference not in page
+    closed_page = client.get("/dossiers/", {"status": "closed"}).content.decode()
+    assert closed.reference in closed_page and dossier.reference not in closed_page
+    assert "Afgesloten" in closed_page
+
+
+def test_caseload_menu_entry_only_for_roles_with_dossiers(client, social_worker):
+    client.force_login(social_worker)
+    assert 'href="/dossiers/"' in client.get("/").content.decode()
+    client.force_login(UserFactory(username="marc", team=None, roles=["committee_member"]))
+    assert 'href="/dossiers/"' not in client.get("/").content.decode()
+
+
+def test_caseload_pages(client, team, social_worker):
+    for _ in range(30):
+        Dossier.objects.create(client=ClientFactory(), team=team, social_worker=social_worker)
+    client.force_login(social_worker)
+    first = client.get("/dossiers/").content.decode()
+    assert "Pagina 1 van 2" in first and "page=2" in first
+    assert "Pagina 2 van 2" in client.get("/dossiers/", {"page": 2}).content.decode()
+
+
+def test_dossier_page_shows_identity_team_worker_and_contacts(client, dossier, social_worker):
+    Contact.objects.create(dossier=dossier, channel="phone", summary="Oudste", author=social_worker)
+    Contact.objects.create(
+        dossier=dossier,
+        channel="home_visit",
+        summary="Nieuwste",
+        author=social_worker,
+        confidential=True,
+        occurred_at=timezone.now() + timezone.timedelta(minutes=1),
+    )
+    client.force_login(social_worker)
+    page = client.get(f"/dossiers/{dossier.pk}/").content.decode()
+    assert dossier.client.first_name in page and "Centrum" in page and dossier.reference in page
+    assert page.index("Nieuwste") < page.index("Oudste")  # newest first
+    assert "timeline__item--confidential" in page and "vertrouwelijk" in page
+    assert 'id="id_summary"' in page and "autofocus" in page
+
+
+def test_confidential_notes_only_for_those_allowed(client, team, dossier, social_worker):
+    Contact.objects.create(
+        dossier=dossier, channel="phone", summary="Gevoelige notitie", author=social_worker, confidential=True
+    )
+    colleague = UserFactory(username="lotte", team=team, roles=["social_worker"])
+    client.force_login(colleague)
+    assert "Gevoelige notitie" not in client.get(f"/dossiers/{dossier.pk}/").content.decode()
+    client.force_login(UserFactory(username="els", team=team, roles=["team_lead"]))
+    assert "Gevoelige notitie" in client.get(f"/dossiers/{dossier.pk}/").content.decode()
+
+
+def test_the_front_desk_is_told_it_sees_no_contacts(client, dossier, other_team):
+    Contact.objects.create(dossier=dossier, channel="phone", summary="Notitie", author=dossier.social_worker)
+    client.force_login(UserFactory(username="ines", team=other_team, roles=["intake_officer"]))
+    page = client.get(f"/dossiers/{dossier.pk}/").content.decode()
+    assert "niet de contactnotities" in page
+    assert 'id="timeline"' not in page and "Contact registreren" not in page
+    response = client.post(
+        f"/dossiers/{dossier.pk}/contacten/", {"summary": "x", "channel": "phone"}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 404 and Contact.objects.count() == 1
+
+
+def test_contacts_of_another_team_or_anonymous_are_refused(client, dossier, other_team_worker):
+    body = {
+        "summary": "x",
+        "channel": "phone",
+        "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+    }
+    client.force_login(other_team_worker)
+    assert client.post(f"/dossiers/{dossier.pk}/contacten/", body).status_code == 404
+    client.logout()
+    assert client.post(f"/dossiers/{dossier.pk}/contacten/", body).status_code == 302
+    assert not Contact.objects.exists()
+
+
+def test_a_refused_contact_says_why_on_its_field_in_dutch(client, dossier, social_worker):
+    client.force_login(social_worker)
+    response = client.post(
+        f"/dossiers/{dossier.pk}/contacten/",
+        {"summary": "Belde", "channel": "phone", "occurred_at": "2999-01-01T10:00"},
+        HTTP_HX_REQUEST="true",
+    )
+    page = response.content.decode()
+    assert "Een contact kan niet in de toekomst liggen." in page
+    assert 'aria-invalid="true"' in page and 'id="id_occurred_at_error"' in page
+    assert "Belde" in page  # what was typed stays
+    # The cursor goes to the field to correct.
+    assert 'type="datetime-local" name="occurred_at" value="2999-01-01T10:00" autofocus' in page
+    assert not Contact.objects.exists()
+
+
+def test_without_javascript_a_refused_contact_shows_the_whole_page(client, dossier, social_worker):
+    client.force_login(social_worker)
+    response = client.post(f"/dossiers/{dossier.pk}/contacten/", {"summary": "", "channel": "phone"})
+    page = response.content.decode()
+    assert response.status_code == 400 and "<html" in page and "errorlist" in page
+    assert not Contact.objects.exists()
+    ok = client.post(
+        f"/dossiers/{dossier.pk}/contacten/",
+        {
+            "summary": "Belde",
+            "channel": "phone",
+            "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+        },
+    )
+    assert ok.status_code == 302 and Contact.objects.get().summary == "Belde"
+
+
+def test_no_prompt_for_who_may_not_break_the_glass(client, team, other_team, dossier):
+    coach = UserFactory(username="karim", team=other_team, roles=["activation_coach"])
+    client.force_login(coach)
+    response = client.get(f"/dossiers/{dossier.pk}/")
+    assert response.status_code == 404 and "Dossier toch openen" not in response.content.decode()
+    post = client.post(f"/dossiers/{dossier.pk}/break-the-glass/", {"reason": "collega ziek, dringend"})
+    assert post.status_code == 404 and not BreakGlassAccess.objects.exists()
+
+
+def test_no_prompt_for_a_restricted_dossier_or_one_that_does_not_exist(client, dossier, other_team_worker):
+    import uuid
+
+    from casework.services import dossier_restrict
+
+    lead = UserFactory(username="els", team=dossier.team, roles=["team_lead"])
+    dossier_restrict(actor=lead, dossier=dossier, restricted=True, allowed_users=[])
+    client.force_login(other_team_worker)
+    unknown_id = uuid.uuid4()
+    restricted = client.get(f"/dossiers/{dossier.pk}/")
+    missing = client.get(f"/dossiers/{unknown_id}/")
+    assert restricted.status_code == missing.status_code == 404
+    csrf = re.compile(r'(csrfmiddlewaretoken" value="|X-CSRFToken": ")[^"]+')
+
+    def page(response, dossier_id):
+        return csrf.sub("", response.content.decode().replace(str(dossier_id), "ID"))
+
+    assert page(restricted, dossier.pk) == page(missing, unknown_id)  # nothing tells the two apart
+    assert "Dossier toch openen" not in restricted.content.decode()
+    post = client.post(f"/dossiers/{dossier.pk}/break-the-glass/", {"reason": "collega ziek, dringend"})
+    assert post.status_code == 404 and not BreakGlassAccess.objects.exists()
+
+
+def test_break_the_glass_without_reason_logged_and_team_lead_told(
+    client, dossier, other_team_worker, team_lead, django_capture_on_commit_callbacks
+):
+    client.force_login(other_team_worker)
+    empty = client.post(f"/dossiers/{dossier.pk}/break-the-glass/", {"reason": ""})
+    assert empty.status_code == 404 and 'aria-invalid="true"' in empty.content.decode()
+    assert not BreakGlassAccess.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/dossiers/{dossier.pk}/break-the-glass/", {"reason": "collega ziek, dringende vraag"}
+        )
+    assert response["Location"] == f"/dossiers/{dossier.pk}/"
+    assert AccessLog.objects.filter(what="break-the-glass", purpose="collega ziek, dringende vraag").exists()
+    client.logout()
+    assert client.post(f"/dossiers/{dossier.pk}/break-the-glass/", {"reason": "x" * 20}).status_code == 302
+
+    # The team lead sees it, with an unread count in the header; nobody else does.
+    client.force_login(team_lead)
+    assert '1<span class="visually-hidden"> ongelezen' in client.get("/").content.decode()
+    page = client.get("/meldingen/").content.decode()
+    assert "collega ziek, dringende vraag" in page and dossier.reference in page
+    assert "ongelezen" not in client.get("/").content.decode()  # opening the page marks them read
+    client.force_login(other_team_worker)
+    assert "collega ziek" not in client.get("/meldingen/").content.decode()
+    client.logout()
+    assert client.get("/meldingen/").status_code == 302
+
+
+def test_open_a_dossier_after_registration(client, team, social_worker, other_team_worker):
+    person = ClientFactory(first_name="Yasmina", last_name="El Amrani")
+    url = f"/dossiers/nieuw/?client={person.pk}"
+    client.force_login(social_worker)
+    form = client.get(url).content.decode()
+    assert "Dossier openen voor Yasmina El Amrani" in form and 'value="centrum" selected' in form
+    response = client.post(url, {"team": "centrum", "social_worker": "sofie"})
+    opened = Dossier.objects.get(client=person)
+    assert response["Location"] == f"/dossiers/{opened.pk}/" and opened.social_worker == social_worker
+    again = client.post(url, {"team": "centrum", "social_worker": "sofie"}).content.decode()
+    assert "al een open dossier" in again and f"/dossiers/{opened.pk}/" in again
+    # A social worker of another team may not open a dossier for team Centrum: said on the team field.
+    client.force_login(other_team_worker)
+    refused = client.post(f"/dossiers/nieuw/?client={ClientFactory().pk}", {"team": "centrum"})
+    assert 'id="id_team_error"' in refused.content.decode()
+    assert Dossier.objects.count() == 1
+
+
+def test_open_a_dossier_refuses_strangers_and_bad_ids(client, social_worker):
+    person = ClientFactory()
+    client.force_login(UserFactory(username="marc", team=None, roles=["committee_member"]))
+    assert client.get(f"/dossiers/nieuw/?client={person.pk}").status_code == 404
+    client.force_login(social_worker)
+    assert client.get("/dossiers/nieuw/?client=niet-een-id").status_code == 404
+    assert client.get("/dossiers/nieuw/").status_code == 404
+    client.logout()
+    assert client.get(f"/dossiers/nieuw/?client={person.pk}").status_code == 302
+
+
+def test_registration_links_to_opening_a_dossier(client, social_worker):
+    from clients.models import Client
+    from tests.clients.test_views import valid_registration
+
+    client.force_login(social_worker)
+    client.post("/clienten/nieuw/", valid_registration())
+    confirmation = client.get("/clienten/geregistreerd/").content.decode()
+    assert f"/dossiers/nieuw/?client={Client.objects.get().pk}" in confirmation
+
+
+def test_access_log_for_team_lead_of_the_team_not_of_another_team(client, dossier, team_lead, other_team):
+    client.force_login(team_lead)
+    assert client.get(f"/toegangslog/{dossier.client_id}/").status_code == 200
+    client.force_login(UserFactory(username="an", team=other_team, roles=["team_lead"]))
+    assert client.get(f"/toegangslog/{dossier.client_id}/").status_code == 404
+    client.logout()
+    assert client.get(f"/toegangslog/{dossier.client_id}/").status_code == 302
+    assert client.get("/toegangslog/").status_code == 302
+
+
+def test_access_log_menu_entry_for_readers_only(client, social_worker):
+    client.force_login(UserFactory(username="pieter", team=None, roles=["dpo"]))
+    assert 'href="/toegangslog/"' in client.get("/").content.decode()
+    client.force_login(social_worker)
+    assert 'href="/toegangslog/"' not in client.get("/").content.decode()
+    assert client.get("/toegangslog/", {"q": "El"}).status_code == 403
+
+
+def test_access_log_shows_break_the_glass_with_its_reason_and_exports_it(client, dossier, other_team_worker):
+    from casework.services import break_glass
+
+    break_glass(actor=other_team_worker, dossier=dossier, reason="collega ziek, dringende vraag")
+    client.force_login(UserFactory(username="pieter", team=None, roles=["dpo"]))
+    search = client.get("/toegangslog/", {"q": dossier.client.last_name[:4]}, HTTP_HX_REQUEST="true")
+    assert f"/toegangslog/{dossier.client_id}/" in search.content.decode()
+    assert "<html" not in search.content.decode()  # the partial only
+    page = client.get(f"/toegangslog/{dossier.client_id}/").content.decode()
+    assert 'class="highlight"' in page and "collega ziek, dringende vraag" in page
+    assert "bram" in page and f"{timezone.localtime():%d/%m/%Y}" in page
+
+    csv_response = client.get(f"/toegangslog/{dossier.client_id}/", {"export": "csv"})
+    assert (
+        csv_response["Content-Disposition"] == f'attachment; filename="toegangslog-{dossier.client_id}.csv"'
+    )
+    rows = csv_response.content.decode("utf-8-sig").splitlines()
+    assert rows[0] == "accessed_at;user;user_name;what;purpose"
+    assert any("bram" in row and "break-the-glass" in row and "collega ziek" in row for row in rows)
+
+    pdf = client.get(f"/toegangslog/{dossier.client_id}/", {"export": "pdf"})
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert pdf["Content-Disposition"].endswith('.pdf"')
+    text = " ".join(
+        " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.content)).pages).split()
+    )
+    assert "collega ziek, dringende vraag" in text and "break-the-glass" in text and "bram" in text
+
+
+def test_access_log_costs_the_same_for_10_and_200_entries(client, dossier, social_worker):
+    dpo = UserFactory(username="pieter", team=None, roles=["dpo"])
+    colleagues = [UserFactory(username=f"collega{i}", team=dossier.team) for i in range(5)]
+    counts = []
+    for n in (10, 200):
+        AccessLog.objects.bulk_create(
+            AccessLog(client=dossier.client, user=colleagues[i % 5], what="dossier", purpose="test")
+            for i in range(n - AccessLog.objects.count())
+        )
+        client.force_login(dpo)
+        counts.append(_count(client, f"/toegangslog/{dossier.client_id}/"))
+    assert counts[0] == counts[1]
