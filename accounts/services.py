@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Notification, Role, Team, User
-from config.errors import DomainError
+from core.errors import DomainError
 
 
 @transaction.atomic

@@ -16,6 +16,7 @@ class MenuItem:
     description: str
     url_name: str
     shown_to: Callable  # user -> bool, the app's own policy function
+    position: int  # the order of the menu, whatever the order in which the apps are loaded
 
 
 # The apps downstream (clients, casework, ...) add their pages here, each with its own policy function:
@@ -23,9 +24,10 @@ class MenuItem:
 MENU: list[MenuItem] = []
 
 
-def menu_add(*, label, description, url_name: str, shown_to: Callable) -> None:
+def menu_add(*, label, description, url_name: str, shown_to: Callable, position: int) -> None:
     if all(item.url_name != url_name for item in MENU):
-        MENU.append(MenuItem(label=label, description=description, url_name=url_name, shown_to=shown_to))
+        MENU.append(MenuItem(label, description, url_name, shown_to, position))
+        MENU.sort(key=lambda item: item.position)
 
 
 def menu(request) -> dict:

@@ -14,8 +14,13 @@ from django.utils import timezone
 
 from accounts.demo import staff
 from accounts.models import Team, User
-from casework import services
+from casework.contacts import services as contact_services
+from casework.dossiers import services as dossier_services
+from casework.helpplan import services as helpplan_services
+from casework.inquiry import services as inquiry_services
 from casework.models import AidRequest, Dossier, Partner, RequestKind, RequestStatus
+from casework.register import services as register_services
+from casework.socialmap import services as socialmap_services
 from clients.demo import demo_adults, demo_family_heads
 
 SEED = 2026
@@ -72,7 +77,9 @@ def seed(stdout) -> None:
         if client.dossiers.exists():
             continue
         worker = staff(username)
-        dossier = services.dossier_open(actor=intake, client=client, team=teams[team], social_worker=worker)
+        dossier = dossier_services.dossier_open(
+            actor=intake, client=client, team=teams[team], social_worker=worker
+        )
         opened += 1
         kind = (
             FAMILY_KINDS[position]
@@ -90,7 +97,7 @@ def seed(stdout) -> None:
             for offset, follow_up in zip(later_days, rng.sample(FOLLOW_UPS, k=len(later_days)), strict=True)
         ]
         for day, channel, summary, findings in moments:
-            services.contact_record(
+            contact_services.contact_record(
                 actor=worker,
                 dossier=dossier,
                 channel=channel,
@@ -107,12 +114,12 @@ def seed(stdout) -> None:
     planned.sort(key=lambda request: request.received_on)
     registered = []
     for plan in planned:
-        aid_request = services.request_register(
+        aid_request = register_services.request_register(
             actor=intake, dossier=plan.dossier, kind=plan.kind, received_on=plan.received_on
         )
         # Two weeks after the request the social worker is well into the inquiry.
         if (today - plan.received_on).days >= 14:
-            aid_request = services.request_transition(
+            aid_request = register_services.request_transition(
                 actor=plan.worker, aid_request=aid_request, to=RequestStatus.IN_INQUIRY
             )
         registered.append((plan, aid_request))
@@ -141,7 +148,7 @@ def _journeys_of_sofie(registered: list, today: datetime.date) -> None:
     ]
     if inquiries:
         plan, aid_request = inquiries[0]
-        services.ksz_consultation_record(
+        inquiry_services.ksz_consultation_record(
             actor=sofie,
             dossier=plan.dossier,
             service="national_register",
@@ -150,11 +157,11 @@ def _journeys_of_sofie(registered: list, today: datetime.date) -> None:
         )
         inquiry = aid_request.inquiry
         for document in list(inquiry.documents.all())[:2]:
-            services.inquiry_document_mark(
+            inquiry_services.inquiry_document_mark(
                 actor=sofie, inquiry=inquiry, name=document.name, received_on=plan.received_on
             )
         with_children = plan.dossier.client_id in families
-        services.inquiry_update(
+        inquiry_services.inquiry_update(
             actor=sofie,
             inquiry=inquiry,
             version=inquiry.version,
@@ -174,7 +181,7 @@ def _journeys_of_sofie(registered: list, today: datetime.date) -> None:
     if not others:
         return
     dossier = others[0]
-    services.help_plan_create(
+    helpplan_services.help_plan_create(
         actor=sofie,
         dossier=dossier,
         agreed_with_client_on=today - datetime.timedelta(days=2),
@@ -183,14 +190,14 @@ def _journeys_of_sofie(registered: list, today: datetime.date) -> None:
     )
     rental_office = Partner.objects.filter(name__icontains="verhuurkantoor", active=True).first()
     if rental_office is not None:
-        referral = services.referral_propose(
+        referral = socialmap_services.referral_propose(
             actor=sofie,
             dossier=dossier,
             partner=rental_office,
             service=rental_office.services.first(),
             reason="Woning te klein en vochtig; zoekt een betaalbare huurwoning.",
         )
-        services.referral_transition(actor=sofie, referral=referral, to="sent")
+        socialmap_services.referral_transition(actor=sofie, referral=referral, to="sent")
 
 
 def _help_plan_goals(today: datetime.date) -> list[dict]:

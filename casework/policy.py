@@ -25,8 +25,6 @@ class Access(enum.IntEnum):
 BREAK_GLASS_ROLES = (Role.SOCIAL_WORKER, Role.TEAM_LEAD)
 # Roles that may open a dossier for a client.
 DOSSIER_OPENERS = (Role.SOCIAL_WORKER, Role.INTAKE_OFFICER, Role.TEAM_LEAD, Role.HEAD_OF_SERVICE)
-# Roles that read a client's access log ("who saw my data?").
-ACCESS_LOG_READERS = (Role.DPO, Role.TEAM_LEAD, Role.HEAD_OF_SERVICE)
 
 
 def _has_active_break_glass(user, dossier) -> bool:

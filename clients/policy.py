@@ -1,5 +1,10 @@
 """Who may do what with the client registry. Access to a dossier's content is decided in casework.policy."""
 
+from dataclasses import dataclass
+from typing import Protocol
+
+from django.db.models import BooleanField, Expression, Value
+
 from accounts.models import Role
 
 # Intake needs to find people before any dossier exists; committee members only see their agendas.
@@ -22,3 +27,68 @@ def may_search_clients(user) -> bool:
 
 def may_register_clients(user) -> bool:
     return user.is_authenticated and user.has_role(*REGISTRARS)
+
+
+# --- What the registry asks about a person's dossiers ---
+# Dossiers live in a higher app (casework). The registry names no dossier relation or URL: the app that keeps
+# the dossiers registers its answers here when it starts (CaseworkConfig.ready), and the registry asks them.
+
+
+@dataclass(frozen=True)
+class RecordGrant:
+    """Why a user may read a person's full record: the dossiers through which they see it."""
+
+    dossier_ids: list  # the person's dossiers, shown on the record
+    readable_dossier_id: object  # the dossier the read is logged for
+    purpose: str  # the readable dossiers' references, the ledger's "why"
+
+
+class DossierAccess(Protocol):
+    def has_dossier(self, user) -> Expression:
+        """An annotation for a Client queryset: does the person have a dossier?"""
+
+    def record_grant(self, user, client) -> RecordGrant | None:
+        """None when the user has access to none of the person's dossiers."""
+
+    def may_read_access_log(self, user, client) -> bool:
+        """Besides the role: may this user read this person's access log?"""
+
+    def next_steps(self, user, client_id) -> list[tuple[str, str]]:
+        """(label, url) of what to do next with a person just registered."""
+
+
+class _NoDossiers:
+    """Until an app registers its dossiers: nobody reads a full record, nobody has a dossier."""
+
+    def has_dossier(self, user) -> Expression:
+        return Value(False, output_field=BooleanField())
+
+    def record_grant(self, user, client) -> RecordGrant | None:
+        return None
+
+    def may_read_access_log(self, user, client) -> bool:
+        return user.has_role(Role.DPO, Role.HEAD_OF_SERVICE)
+
+    def next_steps(self, user, client_id) -> list[tuple[str, str]]:
+        return []
+
+
+_dossier_access: DossierAccess = _NoDossiers()
+
+
+def use_dossier_access(provider: DossierAccess) -> None:
+    global _dossier_access
+    _dossier_access = provider
+
+
+def dossier_access() -> DossierAccess:
+    return _dossier_access
+
+
+# Roles that read a client's access log ("who saw my data?"); which clients a team lead may ask about is the
+# dossier app's answer (their team's).
+ACCESS_LOG_READERS = (Role.DPO, Role.TEAM_LEAD, Role.HEAD_OF_SERVICE)
+
+
+def may_read_access_logs(user) -> bool:
+    return user.is_authenticated and user.has_role(*ACCESS_LOG_READERS)

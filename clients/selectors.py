@@ -1,17 +1,21 @@
-from django.db.models import Exists, OuterRef, Q, QuerySet
+"""Every read of the registry: takes the user, asks clients.policy (and, for the full record, the dossier app
+through the hook it registered), writes the access log for personal data."""
 
-from clients.models import Client
-from clients.policy import may_search_clients
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from clients.ledger import access_log_record
+from clients.models import AccessLog, Client, HouseholdMember
+from clients.policy import dossier_access, may_read_access_logs, may_search_clients
 from clients.rules import POSSIBLE_DUPLICATE_THRESHOLD, name_similarity, search_terms
-from config.errors import NotFoundError, PermissionDeniedError
+from core.errors import NotFoundError, PermissionDeniedError
+from core.ids import uuid_or_404
 
 IDENTITY_FIELDS = ["id", "first_name", "last_name", "birth_date"]
 
 
-def _with_has_dossier(queryset: QuerySet) -> QuerySet:
-    # By the reverse relation name: the registry imports nothing from casework (dependencies run one way).
-    has_dossier = Client.objects.filter(pk=OuterRef("pk"), dossiers__isnull=False)
-    return queryset.annotate(has_dossier=Exists(has_dossier))
+def _with_has_dossier(queryset: QuerySet, user) -> QuerySet:
+    return queryset.annotate(has_dossier=dossier_access().has_dossier(user))
 
 
 def client_search(*, user, query: str) -> QuerySet:
@@ -28,14 +32,16 @@ def client_search(*, user, query: str) -> QuerySet:
             condition &= Q(search_text__contains=fragment)
     else:
         return Client.objects.none()
-    return _with_has_dossier(Client.objects.filter(condition).only(*IDENTITY_FIELDS))
+    return _with_has_dossier(Client.objects.filter(condition).only(*IDENTITY_FIELDS), user)
 
 
 def client_possible_duplicates(*, user, first_name: str, last_name: str, birth_date, exclude_id=None) -> list:
     """Persons with the same birth date and a similar name: shown as a warning, never blocking."""
     if not may_search_clients(user):
         raise PermissionDeniedError()
-    same_birth_date = _with_has_dossier(Client.objects.filter(birth_date=birth_date).only(*IDENTITY_FIELDS))
+    same_birth_date = _with_has_dossier(
+        Client.objects.filter(birth_date=birth_date).only(*IDENTITY_FIELDS), user
+    )
     if exclude_id:
         same_birth_date = same_birth_date.exclude(pk=exclude_id)
     return [
@@ -50,7 +56,78 @@ def client_identity_get(*, user, client_id) -> Client:
     """One person's minimal identity, as the search shows it (e.g. to open a dossier for them)."""
     if not may_search_clients(user):
         raise PermissionDeniedError()
-    client = _with_has_dossier(Client.objects.filter(pk=client_id).only(*IDENTITY_FIELDS)).first()
+    client = _with_has_dossier(Client.objects.filter(pk=client_id).only(*IDENTITY_FIELDS), user).first()
     if client is None:
         raise NotFoundError()
     return client
+
+
+# --- The full record: for whoever has access to one of the person's dossiers ---
+
+
+def client_get(*, user, client_id, what: str = "volledige cliëntfiche") -> Client:
+    """The full record, for whoever has access to one of the client's dossiers; the read is logged."""
+    client = Client.objects.filter(pk=uuid_or_404(client_id)).first()
+    grant = dossier_access().record_grant(user, client) if client else None
+    if grant is None:
+        raise NotFoundError()
+    client.dossier_ids = grant.dossier_ids
+    access_log_record(
+        user=user,
+        client_ids=[client.pk],
+        what=what,
+        purpose=grant.purpose,
+        dossier_id=grant.readable_dossier_id,
+    )
+    return client
+
+
+def client_household(*, user, client_id) -> tuple[Client, QuerySet]:
+    client = client_get(user=user, client_id=client_id, what="gezinssamenstelling")
+    members = HouseholdMember.objects.filter(client=client).select_related("member").order_by("from_date")
+    return client, members
+
+
+def client_history(*, user, client_id) -> list[dict]:
+    """Every change of the client's identity: who, when, and each field's old and new value."""
+    client = client_get(user=user, client_id=client_id, what="wijzigingshistoriek")
+    records = list(client.history.select_related("history_user").order_by("history_date", "history_id"))
+    changes = []
+    previous = None
+    for record in records:
+        if previous is None:
+            fields = []
+        else:
+            fields = [
+                {"field": change.field, "old": change.old, "new": change.new}
+                for change in record.diff_against(previous).changes
+            ]
+        changes.append(
+            {
+                "changed_at": record.history_date,
+                "changed_by": record.history_user.username if record.history_user else None,
+                "change_type": {"+": "created", "~": "changed", "-": "deleted"}[record.history_type],
+                "changes": fields,
+            }
+        )
+        previous = record
+    return list(reversed(changes))
+
+
+def client_access_log(*, user, client_id) -> tuple[Client, QuerySet]:
+    """'Who saw my data?': the DPO and the head of service for anyone, a team lead for their team's clients.
+    Reading the ledger is itself logged."""
+    # The role is checked first, so that the answer never tells someone without the role that an id exists.
+    if not may_read_access_logs(user):
+        raise PermissionDeniedError()
+    client = Client.objects.filter(pk=uuid_or_404(client_id)).first()
+    if client is None or not dossier_access().may_read_access_log(user, client):
+        raise NotFoundError()
+    entries = AccessLog.objects.filter(client=client).select_related("user").order_by("-accessed_at", "-id")
+    access_log_record(
+        user=user,
+        client_ids=[client.pk],
+        what="toegangslog",
+        purpose=_("vraag: wie heeft mijn gegevens gezien?"),
+    )
+    return client, entries

@@ -4,11 +4,11 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from clients.models import AccessLog, Client, HouseholdMember
+from clients.models import Client, HouseholdMember
 from clients.policy import may_register_clients
 from clients.rules import search_text
 from clients.selectors import client_possible_duplicates
-from config.errors import Conflict, DomainError, PermissionDeniedError
+from core.errors import Conflict, DomainError, PermissionDeniedError
 
 
 class ClientAlreadyRegistered(Conflict):
@@ -63,14 +63,6 @@ def client_register(
             raise
         raise ClientAlreadyRegistered(existing) from None
     return Registration(client=client, possible_duplicates=duplicates)
-
-
-def access_log_record(*, user, client_ids, what: str, purpose: str, dossier_id=None) -> None:
-    """Write one ledger row per person whose data was read (one query, whatever the number of people)."""
-    AccessLog.objects.bulk_create(
-        AccessLog(user=user, client_id=client_id, what=what, purpose=purpose[:500], dossier_id=dossier_id)
-        for client_id in dict.fromkeys(client_ids)
-    )
 
 
 IDENTITY_EDITABLE = {

@@ -13,4 +13,6 @@ urlpatterns = [
         name="possible-duplicates",
     ),
     path("clienten/geregistreerd/", views.client_registered_page, name="registered"),
+    path("toegangslog/", views.access_log_search, name="access-log-search"),
+    path("toegangslog/<uuid:client_id>/", views.access_log, name="access-log"),
 ]

@@ -1,10 +1,12 @@
-"""The web UI of the client registry: search at the counter and registration of a new person (HTMX)."""
+"""The web UI of the client registry: search at the counter, registration of a new person (HTMX), and the
+DPO's answer to "who saw my data?"."""
 
 import datetime
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,12 +14,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.views import menu_add
+from clients.documents import access_log_csv, access_log_pdf
 from clients.forms import ClientRegistrationForm, PersonNameAndBirthDateForm
-from clients.policy import may_register_clients, may_search_clients
+from clients.policy import dossier_access, may_read_access_logs, may_register_clients, may_search_clients
 from clients.rules import format_insz, search_terms
-from clients.selectors import client_possible_duplicates, client_search
+from clients.selectors import client_access_log, client_possible_duplicates, client_search
 from clients.services import ClientAlreadyRegistered, client_register
-from config.errors import PermissionDeniedError
+from core.errors import NotFoundError, PermissionDeniedError
 
 # A list longer than this is not read at a counter: the worker types more of the name instead.
 SEARCH_RESULTS_SHOWN = 25
@@ -30,12 +33,21 @@ menu_add(
     description=_("Zoek een persoon op naam of INSZ, bv. aan het onthaal."),
     url_name="clients:search",
     shown_to=may_search_clients,
+    position=10,
 )
 menu_add(
     label=_("Nieuwe cliënt"),
     description=_("Registreer een persoon die nog niet gekend is."),
     url_name="clients:register",
     shown_to=may_register_clients,
+    position=20,
+)
+menu_add(
+    label=_("Wie zag mijn gegevens?"),
+    description=_("Het toegangslog van een cliënt, met export als PDF of CSV."),
+    url_name="clients:access-log-search",
+    shown_to=may_read_access_logs,
+    position=40,
 )
 
 
@@ -180,4 +192,56 @@ def client_registered_page(request):
             for person in registration["possible_duplicates"]
         ],
     }
-    return render(request, "clients/registered.html", {"registration": registration})
+    next_steps = dossier_access().next_steps(request.user, registration["id"])
+    return render(
+        request, "clients/registered.html", {"registration": registration, "next_steps": next_steps}
+    )
+
+
+# --- "Who saw my data?" (the DPO, the head of service, a team lead for their team) ---
+
+
+def _require_access_log_reader(user):
+    if not may_read_access_logs(user):
+        raise PermissionDenied
+
+
+@login_required
+def access_log_search(request):
+    _require_access_log_reader(request.user)
+    query = request.GET.get("q", "").strip()
+    found = list(client_search(user=request.user, query=query)[:25]) if len(query) >= 2 else []
+    template = "clients/_access_log_results.html" if request.htmx else "clients/access_log_search.html"
+    return render(request, template, {"query": query, "clients": found, "searched": len(query) >= 2})
+
+
+@login_required
+def access_log(request, client_id):
+    _require_access_log_reader(request.user)
+    try:
+        client, entries = client_access_log(user=request.user, client_id=client_id)
+    except (NotFoundError, PermissionDeniedError):
+        raise Http404 from None
+    entries = list(entries)
+    export = request.GET.get("export")
+    if export == "csv":
+        response = HttpResponse(access_log_csv(entries), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="toegangslog-{client.pk}.csv"'
+        return response
+    if export == "pdf":
+        response = HttpResponse(
+            access_log_pdf(client=client, entries=entries, printed_by=request.user),
+            content_type="application/pdf",
+        )
+        response["Content-Disposition"] = f'attachment; filename="toegangslog-{client.pk}.pdf"'
+        return response
+    return render(
+        request,
+        "clients/access_log_page.html",
+        {
+            "client": client,
+            "entries": entries,
+            "break_glass_count": sum(entry.what == "break-the-glass" for entry in entries),
+            "export_url": reverse("clients:access-log", args=[client.pk]),
+        },
+    )

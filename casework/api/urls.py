@@ -1,24 +1,17 @@
+"""The casework endpoints: each subject package keeps its viewsets; the router puts them on the paths of the
+API contract (shared/api.md)."""
+
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from casework.api.support_views import (
-    CaseConferenceViewSet,
-    DebtViewSet,
-    HelpPlanViewSet,
-    PartnerViewSet,
-    PaymentPlanViewSet,
-    ReferralViewSet,
-)
-from casework.api.views import (
-    AidRequestViewSet,
-    ClientRecordViewSet,
-    ContactViewSet,
-    DossierViewSet,
-    HeatingAllowanceViewSet,
-    InquiryViewSet,
-    KszConsultationViewSet,
-    LeefloonCalculationViewSet,
-)
+from casework.budget.api import DebtViewSet, PaymentPlanViewSet
+from casework.contacts.api import ContactViewSet
+from casework.dossiers.api import DossierViewSet
+from casework.helpplan.api import CaseConferenceViewSet, HelpPlanViewSet
+from casework.inquiry.api import InquiryViewSet, KszConsultationViewSet, LeefloonCalculationViewSet
+from casework.leefloon.api import HeatingAllowanceViewSet
+from casework.register.api import AidRequestViewSet
+from casework.socialmap.api import PartnerViewSet, ReferralViewSet
 
 router = SimpleRouter()
 router.register("dossiers", DossierViewSet, basename="dossier")
@@ -30,8 +23,6 @@ router.register("leefloon/calculations", LeefloonCalculationViewSet, basename="l
 router.register(
     "heating-allowance/calculations", HeatingAllowanceViewSet, basename="heating-allowance-calculation"
 )
-# The full record of a client lives here, not in clients/: its access depends on the client's dossiers.
-router.register("clients", ClientRecordViewSet, basename="client-record")
 router.register("help-plans", HelpPlanViewSet, basename="help-plan")
 router.register("partners", PartnerViewSet, basename="partner")
 router.register("referrals", ReferralViewSet, basename="referral")

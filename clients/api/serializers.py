@@ -1,7 +1,8 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from clients import validators
-from clients.models import Client, Gender
+from clients.models import AccessLog, Client, Gender, HouseholdMember, Relation
 
 
 class AddressSerializer(serializers.Serializer):
@@ -86,3 +87,79 @@ class ClientCreatedSerializer(serializers.ModelSerializer):
 class ConflictSerializer(serializers.Serializer):
     detail = serializers.CharField()
     existing_client = serializers.UUIDField(required=False)
+
+
+# --- The full record, its history, household and access log ---
+
+
+class ClientRecordSerializer(serializers.ModelSerializer):
+    address = serializers.SerializerMethodField()
+    dossiers = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Client
+        fields = [
+            "id",
+            "insz",
+            "first_name",
+            "last_name",
+            "birth_date",
+            "gender",
+            "nationality",
+            "language",
+            "address",
+            "phone",
+            "email",
+            "iban",
+            "dossiers",
+        ]
+
+    def get_address(self, client) -> dict:
+        fields = ["street", "house_number", "box", "postal_code", "municipality"]
+        return {field: getattr(client, field) for field in fields}
+
+    def get_dossiers(self, client) -> list[str]:
+        return [str(dossier_id) for dossier_id in getattr(client, "dossier_ids", [])]
+
+
+class HistoryChangeSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    old = serializers.JSONField(allow_null=True)
+    new = serializers.JSONField(allow_null=True)
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    changed_at = serializers.DateTimeField()
+    changed_by = serializers.CharField(allow_null=True)
+    change_type = serializers.ChoiceField(choices=["created", "changed", "deleted"])
+    changes = HistoryChangeSerializer(many=True)
+
+
+class HouseholdMemberSerializer(serializers.ModelSerializer):
+    client = serializers.UUIDField(source="member_id")
+    first_name = serializers.CharField(source="member.first_name", read_only=True)
+    last_name = serializers.CharField(source="member.last_name", read_only=True)
+    relation = serializers.ChoiceField(choices=Relation.choices)
+    to_date = serializers.DateField(required=False, allow_null=True)
+
+    class Meta:
+        model = HouseholdMember
+        fields = ["client", "first_name", "last_name", "relation", "from_date", "to_date"]
+
+    def validate(self, attrs):
+        if attrs.get("to_date") and attrs["to_date"] < attrs["from_date"]:
+            raise serializers.ValidationError({"to_date": _("De einddatum ligt voor de begindatum.")})
+        return attrs
+
+
+class HouseholdSerializer(serializers.Serializer):
+    members = HouseholdMemberSerializer(many=True)
+
+
+class AccessLogEntrySerializer(serializers.ModelSerializer):
+    user = serializers.CharField(source="user.username")
+    user_name = serializers.CharField(source="user.display_name")
+
+    class Meta:
+        model = AccessLog
+        fields = ["accessed_at", "user", "user_name", "what", "purpose", "dossier_id"]

@@ -1,22 +1,34 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from clients.api.serializers import (
+    AccessLogEntrySerializer,
     ClientCreatedSerializer,
     ClientCreateSerializer,
     ClientIdentitySerializer,
+    ClientRecordSerializer,
     ConflictSerializer,
+    HistoryEntrySerializer,
+    HouseholdSerializer,
 )
 from clients.models import Client
-from clients.selectors import client_search
-from clients.services import client_register
-from config.openapi import ERRORS
+from clients.selectors import client_access_log, client_get, client_history, client_household, client_search
+from clients.services import client_register, client_update, household_replace
+from core.openapi import ERRORS
+
+# The description of the record's operations (the schema reads it; search and registration have none).
+RECORD = "The full client record, its history, household and access log: through the dossier access policy."
 
 
 class ClientViewSet(viewsets.GenericViewSet):
+    # The registry: search and registration for intake; the full record, its history, household and access
+    # log for those with access to one of the person's dossiers (the dossier app answers who that is).
+
     queryset = Client.objects.none()  # for the schema only: reads go through selectors
     serializer_class = ClientIdentitySerializer
+    lookup_value_regex = "[^/]+"
 
     @extend_schema(
         summary="Search persons by name or INSZ (minimal identity)",
@@ -40,3 +52,71 @@ class ClientViewSet(viewsets.GenericViewSet):
         client = registration.client
         client.possible_duplicates = registration.possible_duplicates
         return Response(ClientCreatedSerializer(client).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        description=RECORD,
+        summary="The full client record",
+        responses={200: ClientRecordSerializer, **ERRORS},
+    )
+    def retrieve(self, request, pk=None):
+        return Response(ClientRecordSerializer(client_get(user=request.user, client_id=pk)).data)
+
+    @extend_schema(
+        description=RECORD,
+        summary="Change identity fields",
+        request=ClientCreateSerializer,
+        responses={200: ClientRecordSerializer, 409: ConflictSerializer, **ERRORS},
+    )
+    def partial_update(self, request, pk=None):
+        client = client_get(user=request.user, client_id=pk, what="cliëntfiche wijzigen")
+        serializer = ClientCreateSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        updated = client_update(actor=request.user, client=client, **serializer.to_service_arguments())
+        updated.dossier_ids = client.dossier_ids
+        return Response(ClientRecordSerializer(updated).data)
+
+    @extend_schema(
+        description=RECORD,
+        summary="Who changed what, when",
+        responses={200: HistoryEntrySerializer(many=True), **ERRORS},
+    )
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        return Response(
+            HistoryEntrySerializer(client_history(user=request.user, client_id=pk), many=True).data
+        )
+
+    @extend_schema(
+        description=RECORD,
+        methods=["GET"],
+        summary="Household composition over time",
+        responses={200: HouseholdSerializer, **ERRORS},
+    )
+    @extend_schema(
+        description=RECORD,
+        methods=["PUT"],
+        summary="Replace the household composition",
+        request=HouseholdSerializer,
+        responses={200: HouseholdSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["get", "put"])
+    def household(self, request, pk=None):
+        client, members = client_household(user=request.user, client_id=pk)
+        if request.method == "PUT":
+            serializer = HouseholdSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            members = household_replace(
+                actor=request.user, client=client, members=serializer.validated_data["members"]
+            )
+        return Response(HouseholdSerializer({"members": members}).data)
+
+    @extend_schema(
+        description=RECORD,
+        summary="Who saw this person's data (DPO, head of service, team lead)",
+        responses={200: AccessLogEntrySerializer(many=True), **ERRORS},
+    )
+    @action(detail=True, methods=["get"], url_path="access-log")
+    def access_log(self, request, pk=None):
+        _client, entries = client_access_log(user=request.user, client_id=pk)
+        page = self.paginate_queryset(entries)
+        return self.get_paginated_response(AccessLogEntrySerializer(page, many=True).data)

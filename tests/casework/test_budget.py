@@ -12,7 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from casework import rules
+from casework.budget import rules
+from casework.budget.transitions import PAYMENT_PLAN_WORKFLOW
 from casework.models import CaseConference, Debt, Instalment, PaymentPlan
 from clients.models import AccessLog
 
@@ -147,7 +148,7 @@ PLAN_ALLOWED = {
 
 @pytest.mark.parametrize(("current", "target"), list(itertools.product(PLAN_STATUSES, PLAN_STATUSES)))
 def test_the_payment_plan_transition_table(current, target):
-    assert rules.payment_plan_transition_allowed(current, target) is ((current, target) in PLAN_ALLOWED)
+    assert PAYMENT_PLAN_WORKFLOW.is_allowed(current, target) is ((current, target) in PLAN_ALLOWED)
 
 
 # --- The API ---

@@ -109,7 +109,7 @@ class TestBreakTheGlass:
         assert response.status_code == 404
 
     def test_a_retried_notification_task_notifies_once(self, dossier, other_team_worker, team_lead):
-        from casework.services import break_glass_notify_team_leads
+        from casework.dossiers.services import break_glass_notify_team_leads
 
         grant = BreakGlassAccess.objects.create(
             dossier=dossier, user=other_team_worker, reason="collega ziek", expires_at=timezone.now()

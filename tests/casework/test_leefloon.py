@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casework import rules
+from casework.leefloon import rules
 from casework.models import Inquiry, LeefloonRate, SpiExemptionPeriod
 from clients.models import AccessLog
 

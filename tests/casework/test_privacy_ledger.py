@@ -3,8 +3,8 @@ from django.contrib.admin.sites import site
 from django.db import DatabaseError, transaction
 from django.test import RequestFactory
 
+from clients.ledger import access_log_record
 from clients.models import AccessLog
-from clients.services import access_log_record
 from tests.factories import UserFactory
 
 

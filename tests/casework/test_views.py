@@ -16,7 +16,7 @@ from tests.factories import ClientFactory, UserFactory
 
 @pytest.fixture
 def aid_request(dossier, social_worker):
-    from casework.services import request_register
+    from casework.register.services import request_register
 
     return request_register(
         actor=social_worker, dossier=dossier, kind="leefloon", received_on=timezone.localdate()
@@ -431,7 +431,7 @@ def test_no_prompt_for_who_may_not_break_the_glass(client, team, other_team, dos
 def test_no_prompt_for_a_restricted_dossier_or_one_that_does_not_exist(client, dossier, other_team_worker):
     import uuid
 
-    from casework.services import dossier_restrict
+    from casework.dossiers.services import dossier_restrict
 
     lead = UserFactory(username="els", team=dossier.team, roles=["team_lead"])
     dossier_restrict(actor=lead, dossier=dossier, restricted=True, allowed_users=[])
@@ -537,7 +537,7 @@ def test_access_log_menu_entry_for_readers_only(client, social_worker):
 
 
 def test_access_log_shows_break_the_glass_with_its_reason_and_exports_it(client, dossier, other_team_worker):
-    from casework.services import break_glass
+    from casework.dossiers.services import break_glass
 
     break_glass(actor=other_team_worker, dossier=dossier, reason="collega ziek, dringende vraag")
     client.force_login(UserFactory(username="pieter", team=None, roles=["dpo"]))

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import Role
 from accounts.services import staff_upsert
-from config.errors import DomainError
+from core.errors import DomainError
 
 
 class Command(BaseCommand):

@@ -1,0 +1,127 @@
+"""The caseload and the dossier page, with the timeline and the quick contact: the screens that bring the
+subjects of a dossier together."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import Role
+from accounts.views import menu_add
+from casework import policy
+from casework.cockpit import selectors
+from casework.contacts.forms import ContactForm
+from casework.contacts.services import contact_record
+from casework.dossiers.selectors import dossier_get, dossier_list_page
+from casework.dossiers.views import break_glass_or_404
+from casework.policy import Access
+from casework.register.forms import RequestRegisterForm
+from core.errors import DomainError, NotFoundError
+from core.forms import add_domain_error
+
+DOSSIER_ROLES = (
+    Role.SOCIAL_WORKER,
+    Role.TEAM_LEAD,
+    Role.HEAD_OF_SERVICE,
+    Role.INTAKE_OFFICER,
+    Role.ACTIVATION_COACH,
+)
+
+
+menu_add(
+    label=_("Mijn dossiers"),
+    description=_("Uw dossiers eerst, dan die van uw team."),
+    url_name="casework:caseload",
+    shown_to=lambda user: user.has_role(*DOSSIER_ROLES),
+    position=30,
+)
+
+
+CASELOAD_PAGE_SIZE = 25
+
+
+@login_required
+def caseload(request):
+    status = request.GET.get("status", "open")
+    status = status if status in ("open", "closed") else "open"
+    pages = {}
+
+    def paginate(queryset):
+        pages["page"] = Paginator(queryset, CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
+        return pages["page"].object_list
+
+    dossiers = dossier_list_page(user=request.user, paginate=paginate, status=status)
+    return render(
+        request,
+        "casework/cockpit/caseload.html",
+        {"dossiers": dossiers, "page": pages["page"], "status": status},
+    )
+
+
+@login_required
+def dossier_detail(request, dossier_id):
+    try:
+        dossier = selectors.dossier_page(user=request.user, dossier_id=dossier_id)
+    except NotFoundError:
+        return break_glass_or_404(request, dossier_id)
+    return _dossier_page(request, dossier)
+
+
+def _dossier_page(request, dossier, contact_form=None, status=200):
+    return render(
+        request,
+        "casework/cockpit/dossier.html",
+        {
+            "dossier": dossier,
+            "client": dossier.client,
+            "full_access": dossier.access is Access.FULL,
+            "may_work": policy.may_work_on(request.user, dossier),
+            "may_register_request": policy.may_register_request(request.user, dossier),
+            "contact_form": contact_form or ContactForm(),
+            "request_form": RequestRegisterForm(),
+        },
+        status=status,
+    )
+
+
+def _focus_first_error(form) -> None:
+    """After a refused save the cursor goes to the first field to correct, not back to the summary."""
+    invalid = [name for name in form.fields if name in form.errors]
+    if invalid:
+        for field in form.fields.values():
+            field.widget.attrs.pop("autofocus", None)
+        form.fields[invalid[0]].widget.attrs["autofocus"] = True
+
+
+@login_required
+@require_POST
+def contact_add(request, dossier_id):
+    """Saved in one round trip: the answer is a fresh form plus the new timeline item (out of band)."""
+    try:
+        dossier = dossier_get(
+            user=request.user, dossier_id=dossier_id, what="contact registreren", minimum=Access.FULL
+        )
+    except NotFoundError:
+        raise Http404 from None
+    form = ContactForm(request.POST)
+    contact = None
+    if form.is_valid():
+        try:
+            contact = contact_record(actor=request.user, dossier=dossier, **form.cleaned_data)
+            form = ContactForm()
+        except NotFoundError:
+            raise Http404 from None
+        except DomainError as error:
+            add_domain_error(form, error)
+    if contact is None:
+        _focus_first_error(form)
+    if request.htmx:
+        context = {"dossier": dossier, "contact_form": form, "new_contact": contact}
+        return render(request, "casework/contacts/_contact_form.html", context)
+    if contact is None:  # without JavaScript: the whole page again, with what was typed and the errors
+        return _dossier_page(
+            request, selectors.dossier_page(user=request.user, dossier_id=dossier.pk), form, status=400
+        )
+    return redirect("casework:dossier", dossier_id=dossier.pk)

@@ -1,0 +1,84 @@
+"""The social dossier, its assignment and temporary access of colleagues outside the team."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from accounts.models import Team
+from clients.models import Client
+
+
+class DossierStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    CLOSED = "closed", _("afgesloten")
+
+
+class Dossier(models.Model):
+    """The social dossier: one per client per service episode."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="dossiers")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="dossiers")
+    social_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="caseload"
+    )
+    # Set by the activation app when a trajectory starts (a higher app calls a casework service).
+    activation_coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="coached"
+    )
+    status = models.CharField(max_length=10, choices=DossierStatus.choices, default=DossierStatus.OPEN)
+    opened_on = models.DateField(default=timezone.localdate)
+    closed_on = models.DateField(null=True, blank=True)
+    closed_reason = models.CharField(max_length=200, blank=True)
+    # Sensitive dossiers (the client is a staff member or a mandatary): only the people listed may open it.
+    restricted = models.BooleanField(default=False)
+    restricted_to = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+
+    history = HistoricalRecords(m2m_fields=[restricted_to])
+
+    class Meta:
+        ordering = ["-opened_on"]
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client"], condition=Q(status="open"), name="dossier_one_open_per_client"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="open", closed_on__isnull=True)
+                | Q(status="closed", closed_on__isnull=False),
+                name="dossier_closed_on_matches_status",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.client} ({self.opened_on:%d/%m/%Y})"
+
+    @property
+    def reference(self) -> str:
+        return f"D-{str(self.id)[:8].upper()}"
+
+
+class BreakGlassAccess(models.Model):
+    """Temporary access of a colleague outside the team, with the reason given. Never updated."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="break_glass")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField(max_length=500)
+    granted_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-granted_at"]
+        indexes = [models.Index(fields=["user", "expires_at"], name="breakglass_user_expiry")]
+
+    def __str__(self):
+        return f"{self.user} → {self.dossier} ({self.granted_at:%d/%m/%Y %H:%M})"

@@ -1,0 +1,137 @@
+"""The help plan page, with the dossier's referrals made from it, and case conferences."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from casework.dossiers.selectors import dossier_get
+from casework.helpplan import selectors, services
+from casework.helpplan.forms import CaseConferenceForm, HelpPlanForm
+from casework.policy import Access
+from casework.socialmap import selectors as socialmap_selectors
+from casework.socialmap import services as socialmap_services
+from casework.socialmap.forms import ReferralForm
+from casework.socialmap.models import ReferralStatus
+from casework.socialmap.transitions import REFERRAL_WORKFLOW
+from core.errors import Conflict, DomainError, NotFoundError
+from core.forms import add_domain_error
+
+
+def _plan_dossier(request, dossier_id, what: str):
+    return dossier_get(user=request.user, dossier_id=dossier_id, what=what, minimum=Access.FULL)
+
+
+def _plan_page(
+    request, dossier, *, form=None, referral_form=None, error=None, referral_error=None, status=200
+):
+    """The page with what the worker typed kept in whichever form was refused, and the refusal shown."""
+    plan = selectors.help_plan_of(dossier=dossier)
+    partners = socialmap_selectors.partners_active()
+    referrals = socialmap_selectors.referrals_of(dossier=dossier)
+    context = {
+        "dossier": dossier,
+        "plan": plan,
+        "form": form or HelpPlanForm(initial=HelpPlanForm.initial_from(plan) if plan else None),
+        "error": error,
+        "referral_form": referral_form or ReferralForm(partners=partners),
+        "referral_error": referral_error,
+        # The buttons of each referral are the moves its workflow allows this user.
+        "referrals": [
+            (
+                referral,
+                [
+                    (target, ReferralStatus(target).label)
+                    for target in REFERRAL_WORKFLOW.moves_for(request.user, referral, referral.status)
+                ],
+            )
+            for referral in referrals
+        ],
+    }
+    return render(request, "casework/helpplan/plan.html", context, status=status)
+
+
+@login_required
+def help_plan(request, dossier_id):
+    dossier = _plan_dossier(request, dossier_id, "hulpverleningsplan")
+    if request.method != "POST":
+        return _plan_page(request, dossier)
+    plan = selectors.help_plan_of(dossier=dossier)
+    form = HelpPlanForm(request.POST)
+    if form.is_valid():
+        dates = {f: form.cleaned_data[f] for f in ("agreed_with_client_on", "next_evaluation_on")}
+        try:
+            if plan is None:
+                services.help_plan_create(actor=request.user, dossier=dossier, goals=form.goals(), **dates)
+            else:
+                services.help_plan_replace(
+                    actor=request.user,
+                    plan=plan,
+                    version=form.cleaned_data["version"] or 0,
+                    goals=form.goals(),
+                    **dates,
+                )
+            return redirect("casework:help-plan", dossier_id=dossier.pk)
+        except Conflict as conflict:
+            return _plan_page(request, dossier, form=form, error=conflict.message, status=409)
+        except DomainError as error:
+            add_domain_error(form, error)
+    return _plan_page(request, dossier, form=form)
+
+
+@login_required
+@require_POST
+def referral_add(request, dossier_id):
+    dossier = _plan_dossier(request, dossier_id, "doorverwijzing")
+    partners = socialmap_selectors.partners_active()
+    form = ReferralForm(request.POST, partners=partners)
+    if form.is_valid():
+        partner = next(p for p in partners if str(p.pk) == form.cleaned_data["partner"])
+        try:
+            socialmap_services.referral_propose(
+                actor=request.user,
+                dossier=dossier,
+                partner=partner,
+                reason=form.cleaned_data["reason"],
+                feedback_due=form.cleaned_data["feedback_due"],
+            )
+            return redirect("casework:help-plan", dossier_id=dossier.pk)
+        except DomainError as error:
+            add_domain_error(form, error)
+    # Refused: the page again with the typed reason and the message on its field.
+    return _plan_page(request, dossier, referral_form=form, status=400)
+
+
+@login_required
+@require_POST
+def referral_move(request, referral_id):
+    referral = socialmap_selectors.referral_get(user=request.user, referral_id=referral_id)
+    try:
+        socialmap_services.referral_transition(
+            actor=request.user,
+            referral=referral,
+            to=request.POST.get("to", ""),
+            feedback=request.POST.get("feedback", ""),
+        )
+    except NotFoundError:
+        raise
+    except DomainError as error:
+        return _plan_page(request, referral.dossier, referral_error=error.message, status=error.status_code)
+    return redirect("casework:help-plan", dossier_id=referral.dossier_id)
+
+
+@login_required
+def case_conferences(request, dossier_id):
+    dossier = _plan_dossier(request, dossier_id, "cliëntoverleg")
+    form = CaseConferenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_conference_record(actor=request.user, dossier=dossier, **form.cleaned_data)
+            return redirect("casework:case-conferences", dossier_id=dossier.pk)
+        except DomainError as error:
+            add_domain_error(form, error)
+    conferences = selectors.case_conferences_of(dossier=dossier)
+    return render(
+        request,
+        "casework/helpplan/conferences.html",
+        {"dossier": dossier, "form": form, "conferences": conferences},
+    )

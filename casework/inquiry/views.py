@@ -1,0 +1,170 @@
+"""The social inquiry page: checklist, KSZ consultations, the social report and the leefloon calculator."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from casework import policy
+from casework.inquiry import selectors, services
+from casework.inquiry.forms import CalculatorForm, DocumentMarkForm, InquiryForm, KszForm
+from casework.leefloon.services import leefloon_calculate
+from core.errors import Conflict, DomainError
+from core.forms import add_domain_error
+
+
+def _inquiry_context(request, inquiry, **forms):
+    return {
+        "inquiry": inquiry,
+        "may_work": policy.may_work_on(request.user, inquiry.request.dossier),
+        "aid_request": inquiry.request,
+        "missing": services.inquiry_missing_labels(inquiry),
+        "report_form": forms.get("report_form")
+        or InquiryForm(instance=inquiry, initial={"version": inquiry.version}),
+        "ksz_form": forms.get("ksz_form") or KszForm(),
+        "calculator_form": forms.get("calculator_form")
+        or CalculatorForm(
+            initial={
+                "reference_date": inquiry.request.received_on,
+                "category": 2,
+                "apply_general_exemption": True,
+            }
+        ),
+        "calculation": forms.get("calculation"),
+        "stored_calculations": selectors.calculations_for_inquiry_without_log(inquiry=inquiry),
+        "report_error": forms.get("report_error"),
+        "document_error": forms.get("document_error"),
+    }
+
+
+def _inquiry(request, inquiry_id):
+    return selectors.inquiry_get(user=request.user, inquiry_id=inquiry_id)
+
+
+def _require_work_rights(request, inquiry) -> None:
+    """Reading the inquiry (the head of service does) is not writing in it: those writes are refused (403)."""
+    if not policy.may_work_on(request.user, inquiry.request.dossier):
+        raise PermissionDenied
+
+
+@login_required
+def inquiry_detail(request, inquiry_id):
+    inquiry = _inquiry(request, inquiry_id)
+    return render(request, "casework/inquiry/inquiry.html", _inquiry_context(request, inquiry))
+
+
+@login_required
+@require_POST
+def inquiry_report_save(request, inquiry_id):
+    """A stale save keeps what the worker typed in the form and says a colleague changed the report."""
+    inquiry = _inquiry(request, inquiry_id)
+    _require_work_rights(request, inquiry)
+    form = InquiryForm(request.POST, instance=inquiry)
+    if form.is_valid():
+        changes = {field: form.cleaned_data[field] for field in form.Meta.fields}
+        try:
+            services.inquiry_update(
+                actor=request.user, inquiry=inquiry, version=form.cleaned_data["version"], **changes
+            )
+            return redirect("casework:inquiry", inquiry_id=inquiry.pk)
+        except Conflict as error:
+            return render(
+                request,
+                "casework/inquiry/inquiry.html",
+                _inquiry_context(
+                    request, _inquiry(request, inquiry_id), report_form=form, report_error=error.message
+                ),
+                status=409,
+            )
+        except DomainError as error:
+            add_domain_error(form, error)
+    return render(
+        request, "casework/inquiry/inquiry.html", _inquiry_context(request, inquiry, report_form=form)
+    )
+
+
+@login_required
+@require_POST
+def inquiry_document_toggle(request, inquiry_id):
+    inquiry = _inquiry(request, inquiry_id)
+    _require_work_rights(request, inquiry)
+    form = DocumentMarkForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise DomainError(" ".join(message for errors in form.errors.values() for message in errors))
+        services.inquiry_document_mark(
+            actor=request.user,
+            inquiry=inquiry,
+            name=form.cleaned_data["name"],
+            received_on=timezone.localdate() if form.cleaned_data["received"] else None,
+        )
+    except DomainError as error:  # the checklist stays as it was, with the reason above it
+        context = _inquiry_context(request, inquiry, document_error=error.message)
+        return render(request, "casework/inquiry/inquiry.html", context, status=400)
+    return redirect("casework:inquiry", inquiry_id=inquiry.pk)
+
+
+@login_required
+@require_POST
+def inquiry_ksz_add(request, inquiry_id):
+    inquiry = _inquiry(request, inquiry_id)
+    _require_work_rights(request, inquiry)
+    form = KszForm(request.POST)
+    if form.is_valid():
+        try:
+            services.ksz_consultation_record(
+                actor=request.user,
+                dossier=inquiry.request.dossier,
+                aid_request=inquiry.request,
+                **form.cleaned_data,
+            )
+            return redirect("casework:inquiry", inquiry_id=inquiry.pk)
+        except DomainError as error:
+            add_domain_error(form, error)
+    return render(request, "casework/inquiry/inquiry.html", _inquiry_context(request, inquiry, ksz_form=form))
+
+
+@login_required
+@require_POST
+def inquiry_calculate(request, inquiry_id):
+    """Calculate (shown), keep the calculation with the inquiry, or put its lines in the social report."""
+    inquiry = _inquiry(request, inquiry_id)
+    form = CalculatorForm(request.POST)
+    calculation = None
+    if form.is_valid():
+        data = form.cleaned_data
+        action = request.POST.get("action", "calculate")
+        inputs = {
+            "category": data["category"],
+            "reference_date": data["reference_date"],
+            "resources": form.resources(),
+            "apply_general_exemption": data["apply_general_exemption"],
+            "count_relative_income": data["count_relative_income"],
+            "relative_income_reason": data["relative_income_reason"],
+            "apply_spi_exemption": data["apply_spi_exemption"],
+        }
+        try:
+            if action == "report":
+                services.inquiry_calculation_to_report(
+                    actor=request.user, inquiry=inquiry, version=inquiry.version, **inputs
+                )
+                # The report section around the calculator changed: the whole page is shown again.
+                url = reverse("casework:inquiry", args=[inquiry.pk])
+                return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+            if action == "store":
+                calculation, _stored = services.inquiry_calculation_store(
+                    actor=request.user, inquiry=inquiry, **inputs
+                )
+            else:
+                calculation = leefloon_calculate(**inputs).result
+        except DomainError as error:
+            add_domain_error(form, error)
+            calculation = None
+    template = "casework/inquiry/_calculator.html" if request.htmx else "casework/inquiry/inquiry.html"
+    context = _inquiry_context(
+        request, _inquiry(request, inquiry_id), calculator_form=form, calculation=calculation
+    )
+    return render(request, template, context)

@@ -1,0 +1,39 @@
+"""Rates and parameters: configuration, not personal data, so no access log."""
+
+from casework.leefloon import rules
+from casework.leefloon.models import (
+    GeneralExemption,
+    HeatingAllowanceParameters,
+    LeefloonRate,
+    SpiExemption,
+    SpiExemptionPeriod,
+)
+
+
+def leefloon_parameters(reference_date) -> dict:
+    """The dated rates and exemptions the calculation needs, as plain values for the rules."""
+    rates = [
+        rules.Rate(valid_from=r.valid_from, category=r.category, yearly_amount=r.yearly_amount)
+        for r in LeefloonRate.objects.filter(valid_from__lte=reference_date)
+    ]
+    general = {
+        category: rules.valid_on(rows, reference_date, category=category)
+        for rows in [list(GeneralExemption.objects.filter(valid_from__lte=reference_date))]
+        for category in (1, 2, 3)
+    }
+    spi = SpiExemption.objects.filter(valid_from__lte=reference_date).order_by("-valid_from").first()
+    return {"rates": rates, "general_exemptions": general, "spi_exemption": spi}
+
+
+def heating_parameters(reference_date) -> HeatingAllowanceParameters | None:
+    return (
+        HeatingAllowanceParameters.objects.filter(valid_from__lte=reference_date)
+        .prefetch_related("bands")
+        .order_by("-valid_from")
+        .first()
+    )
+
+
+def spi_period_started_on(client_id):
+    """When the person's SPI exemption was first applied (None: never)."""
+    return SpiExemptionPeriod.objects.filter(client_id=client_id).values_list("started_on", flat=True).first()

@@ -1,0 +1,19 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from casework.register.models import RequestChannel, RequestKind
+from core.forms import DateInput
+
+
+class RequestRegisterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Soort aanvraag"), choices=RequestKind.choices)
+    received_on = forms.DateField(label=_("Ontvangen op"), widget=DateInput())
+    channel = forms.ChoiceField(label=_("Kanaal"), choices=RequestChannel.choices)
+    description = forms.CharField(
+        label=_("Hulpvraag"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["received_on"].initial = timezone.localdate()
