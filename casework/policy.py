@@ -73,6 +73,22 @@ def visible_dossiers_q(user) -> Q:
     return (Q(restricted=False) & open_to_role) | Q(restricted=True, restricted_to=user)
 
 
+def may_know_of(user, dossier) -> bool:
+    """Whether the dossier's existence may be known to the user at all (its id, that the person has it): a
+    restricted dossier only to those on its list."""
+    if not dossier.restricted:
+        return True
+    allowed = getattr(dossier, "restricted_to_ids", None)
+    if allowed is None:
+        allowed = set(dossier.restricted_to.values_list("pk", flat=True))
+    return user.pk in allowed
+
+
+def existing_dossiers_q(user) -> Q:
+    """may_know_of as a filter: the dossiers whose existence the user may know."""
+    return Q(restricted=False) | Q(restricted_to=user) if user.is_authenticated else Q(restricted=False)
+
+
 def may_work_on(user, dossier) -> bool:
     """Record contacts and other work in the dossier: full access, and not only by reading rights."""
     return dossier_access(user, dossier) is Access.FULL and user.has_role(

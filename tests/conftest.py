@@ -53,3 +53,18 @@ def api_client_for(user=None) -> APIClient:
 @pytest.fixture
 def api():
     return api_client_for
+
+
+def point_celery_at(**conf) -> None:
+    """Point the Celery app at another broker: the connections and producers pooled for the previous one (by
+    this app, or by kombu for all apps) must not be reused."""
+    import kombu.pools
+
+    from config.celery import app
+
+    app.conf.update(conf)
+    kombu.pools.reset()
+    if app._pool is not None:
+        app._pool.force_close_all()
+        app._pool = None
+    app.amqp._producer_pool = None

@@ -14,13 +14,16 @@ from clients.policy import RecordGrant
 
 class DossierClientAccess:
     def has_dossier(self, user):
-        return Exists(Dossier.objects.filter(client=OuterRef("pk")))
+        # A restricted dossier exists only for the people on its list: for anyone else it leaves no trace.
+        return Exists(Dossier.objects.filter(policy.existing_dossiers_q(user), client=OuterRef("pk")))
 
     def record_grant(self, user, client) -> RecordGrant | None:
-        dossiers = dossiers_of_client(client)
-        if policy.client_access(user, dossiers) is Access.NONE:
-            return None
+        """The record is readable through a dossier the user may open; the dossiers it lists are those whose
+        existence the user may know (a restricted dossier only for those on its list)."""
+        dossiers = [d for d in dossiers_of_client(client) if policy.may_know_of(user, d)]
         readable = [d for d in dossiers if policy.dossier_access(user, d) > Access.NONE]
+        if not readable:
+            return None
         return RecordGrant(
             dossier_ids=[d.pk for d in dossiers],
             readable_dossier_id=readable[0].pk,

@@ -14,32 +14,59 @@ from casework.dossiers import rules
 from casework.dossiers.models import BreakGlassAccess, Dossier, DossierStatus
 from casework.dossiers.transitions import DOSSIER_WORKFLOW
 from clients.ledger import access_log_record
+from core import outbox
 from core.errors import Conflict, DomainError, NotFoundError, PermissionDeniedError
 from core.history import save_with_history
-from core.side_effects import enqueue_after_commit
 
 
-@transaction.atomic
 def dossier_open(*, actor, client, team, social_worker=None) -> Dossier:
-    """Open the client's dossier for a new service episode; a client has at most one open dossier."""
+    """Open the client's dossier for a new service episode; a client has at most one open dossier. When the
+    open one is restricted and hidden from the actor, the refusal says nothing of it, and the head of service
+    is told (someone at the counter may need them; someone may be probing)."""
     if not policy.may_open_dossier(actor, team):
         raise PermissionDeniedError(_("U kunt geen dossier openen voor dit team."))
     if social_worker is not None and not (
         social_worker.team_id == team.pk and social_worker.has_role(Role.SOCIAL_WORKER, Role.TEAM_LEAD)
     ):
         raise DomainError(_("Kies een maatschappelijk werker van dit team."), field="social_worker")
-    dossier = Dossier(client=client, team=team, social_worker=social_worker)
     try:
         with transaction.atomic():
+            dossier = Dossier(client=client, team=team, social_worker=social_worker)
             save_with_history(dossier, actor=actor, reason="dossier_open", force_insert=True)
+            return dossier
     except IntegrityError:
-        existing = Dossier.objects.filter(client=client, status=DossierStatus.OPEN).values_list(
-            "pk", flat=True
+        existing = Dossier.objects.filter(client=client, status=DossierStatus.OPEN).first()
+    if existing is not None and not policy.may_know_of(actor, existing):
+        _tell_head_of_service_of_hidden_dossier(actor=actor, dossier=existing)
+        raise HiddenDossierRefusal()
+    named = {"existing_dossier": str(existing.pk)} if existing else {}
+    raise Conflict(_("Deze cliënt heeft al een open dossier."), **named)
+
+
+class HiddenDossierRefusal(PermissionDeniedError):
+    """A neutral refusal: it must not tell that a restricted dossier exists (403, like a role refusal)."""
+
+    def __init__(self):
+        super().__init__(
+            _("Voor deze persoon kunt u geen dossier openen: neem contact op met het afdelingshoofd.")
         )
-        raise Conflict(
-            _("Deze cliënt heeft al een open dossier."), existing_dossier=str(existing.first())
-        ) from None
-    return dossier
+
+
+@transaction.atomic
+def _tell_head_of_service_of_hidden_dossier(*, actor, dossier: Dossier) -> None:
+    """Committed on its own: the refused attempt is rolled back, the notification stays."""
+    attempt = timezone.now()
+    for head in User.objects.filter(is_active=True):
+        if head.has_role(Role.HEAD_OF_SERVICE):
+            notification_send(
+                recipient=head,
+                event_key=f"hidden-dossier-open:{dossier.pk}:{actor.pk}:{attempt.isoformat()}",
+                message=_(
+                    "%(user)s wilde een dossier openen voor een persoon met een afgeschermd dossier. "
+                    "Neem contact op met %(user)s."
+                )
+                % {"user": actor.display_name},
+            )
 
 
 @transaction.atomic
@@ -97,7 +124,7 @@ def break_glass(*, actor, dossier: Dossier, reason: str) -> BreakGlassAccess:
         purpose=reason,
         dossier_id=dossier.pk,
     )
-    enqueue_after_commit("casework.tasks.notify_team_lead_of_break_glass", str(grant.pk))
+    outbox.enqueue("casework.tasks.notify_team_lead_of_break_glass", str(grant.pk))
     return grant
 
 

@@ -62,6 +62,8 @@ def dossier_open(request):
                 social_worker=form.cleaned_data["social_worker"],
             )
             return redirect("casework:dossier", dossier_id=dossier.pk)
+        except services.HiddenDossierRefusal as error:
+            form.add_error(None, error.message)
         except PermissionDeniedError as error:
             form.add_error("team", error.message)
         except DomainError as error:

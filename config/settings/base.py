@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "accounts",
+    "core",
     "clients",
     "casework",
     "activation",
@@ -174,14 +175,18 @@ LOGGING = {
     "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
 }
 BREAK_GLASS_HOURS = int(os.environ.get("CASEWORK_BREAK_GLASS_HOURS", "24"))
-# A broker outage must not hold a user's request for long: fail fast, the caller falls back (config.celery).
-CELERY_TASK_PUBLISH_RETRY_POLICY = {
-    "max_retries": 1,
-    "interval_start": 0,
-    "interval_step": 0.2,
-    "interval_max": 0.2,
+# A broker that is down or stalled (accepting connections, never answering) must not hold a user's request:
+# short socket timeouts, no publish retry; what is not published waits in the outbox for the relay
+# (core.outbox), which beat runs every OUTBOX_RELAY_SECONDS.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": 1, "socket_connect_timeout": 1, "max_retries": 0}
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BEAT_SCHEDULE = {
+    "relay-the-outbox": {
+        "task": "core.relay_outbox",
+        "schedule": float(os.environ.get("OUTBOX_RELAY_SECONDS", "5")),
+    },
 }
-CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # Art. 22 §2 KB 11 July 2002: is the general exemption cumulated with the SPI exemption? Default no
 # (unverified reading of the text; a deployment can change it without a code change).
 LEEFLOON_CUMULATE_GENERAL_AND_SPI_EXEMPTION = (
