@@ -17,6 +17,11 @@ urlpatterns = [
     path("dossiers/<uuid:dossier_id>/", cockpit.dossier_detail, name="dossier"),
     path("dossiers/<uuid:dossier_id>/contacten/", cockpit.contact_add, name="contact-add"),
     path("dossiers/<uuid:dossier_id>/break-the-glass/", dossiers.break_glass, name="break-glass"),
+    path(
+        "dossiers/<uuid:dossier_id>/rekeningwijziging/<int:change_id>/gezien/",
+        cockpit.bank_account_change_seen,
+        name="bank-account-change-seen",
+    ),
     path("dossiers/<uuid:dossier_id>/aanvragen/", register.request_add, name="request-add"),
     path("aanvragen/<uuid:request_id>/", register.request_detail, name="request"),
     path("aanvragen/<uuid:request_id>/status/", register.request_transition, name="request-transition"),

@@ -39,8 +39,10 @@ class Client(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+", editable=False
     )
+    # Two people editing the same record never silently overwrite each other (a stale version gets 409).
+    version = models.PositiveIntegerField(default=1)
 
-    history = HistoricalRecords(excluded_fields=["search_text"])
+    history = HistoricalRecords(excluded_fields=["search_text", "version"])
 
     class Meta:
         ordering = ["last_name", "first_name", "birth_date"]
@@ -56,6 +58,35 @@ class Client(models.Model):
 
     def __str__(self):
         return f"{self.first_name} {self.last_name}"
+
+
+class BankAccountChange(models.Model):
+    """A change of a person's bank account, shown on their dossier until someone of the dossier has seen it:
+    an IBAN changed by mistake or by fraud is caught before the next payment."""
+
+    id = models.BigAutoField(primary_key=True)
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="bank_account_changes")
+    old_iban = models.CharField(max_length=34, blank=True)
+    new_iban = models.CharField(max_length=34, blank=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-changed_at"]
+        indexes = [
+            models.Index(
+                fields=["client"], condition=Q(acknowledged_at__isnull=True), name="bank_change_unseen"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.client_id}: {self.old_iban} → {self.new_iban}"
 
 
 class Relation(models.TextChoices):

@@ -56,6 +56,15 @@ class DossierAccess(Protocol):
     def next_steps(self, user, client_id) -> list[tuple[str, str]]:
         """(label, url) of what to do next with a person just registered."""
 
+    def may_change_identity(self, user, client) -> bool:
+        """Besides the role: may this user correct this person's identity?"""
+
+    def may_change_bank_account(self, user, client) -> bool:
+        """Besides the role: may this user change this person's bank account?"""
+
+    def bank_account_changed(self, actor, client) -> None:
+        """Tell whoever follows this person that the bank account changed."""
+
 
 class _NoDossiers:
     """Until an app registers its dossiers: nobody reads a full record, nobody has a dossier."""
@@ -71,6 +80,15 @@ class _NoDossiers:
 
     def next_steps(self, user, client_id) -> list[tuple[str, str]]:
         return []
+
+    def may_change_identity(self, user, client) -> bool:
+        return True
+
+    def may_change_bank_account(self, user, client) -> bool:
+        return True
+
+    def bank_account_changed(self, actor, client) -> None:
+        return None
 
 
 _dossier_access: DossierAccess = _NoDossiers()

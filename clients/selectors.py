@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from clients.ledger import access_log_record
-from clients.models import AccessLog, Client, HouseholdMember
+from clients.models import AccessLog, BankAccountChange, Client, HouseholdMember
 from clients.policy import dossier_access, may_read_access_logs, may_search_clients
 from clients.rules import POSSIBLE_DUPLICATE_THRESHOLD, name_similarity, search_terms
 from core.errors import NotFoundError, PermissionDeniedError
@@ -131,3 +131,21 @@ def client_access_log(*, user, client_id) -> tuple[Client, QuerySet]:
         purpose=_("vraag: wie heeft mijn gegevens gezien?"),
     )
     return client, entries
+
+
+def bank_account_changes_unseen(*, client) -> list:
+    """The bank-account changes nobody of the dossier has seen yet, for a page that already read (and logged)
+    the person through their dossier."""
+    return list(
+        BankAccountChange.objects.filter(client=client, acknowledged_at__isnull=True).select_related(
+            "changed_by"
+        )
+    )
+
+
+def bank_account_change_of(*, client, change_id):
+    """One unseen or seen change of this person (the caller read the person through a dossier)."""
+    change = BankAccountChange.objects.filter(client=client, pk=change_id).first()
+    if change is None:
+        raise NotFoundError()
+    return change

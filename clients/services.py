@@ -2,13 +2,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from clients.models import Client, HouseholdMember
-from clients.policy import may_register_clients
+from clients.models import BankAccountChange, Client, HouseholdMember
+from clients.policy import dossier_access, may_register_clients
 from clients.rules import search_text
 from clients.selectors import client_possible_duplicates
+from core.dates import check_birth_date, check_life_date, check_planned_date
 from core.errors import Conflict, DomainError, PermissionDeniedError
+from core.history import save_with_history
 
 
 class ClientAlreadyRegistered(Conflict):
@@ -38,6 +41,7 @@ def client_register(
     the same person leave one row."""
     if not may_register_clients(actor):
         raise PermissionDeniedError()
+    check_birth_date(birth_date)
     if insz and (existing := Client.objects.filter(insz=insz).values_list("pk", flat=True).first()):
         raise ClientAlreadyRegistered(existing)
     duplicates = client_possible_duplicates(
@@ -71,24 +75,49 @@ IDENTITY_EDITABLE = {
 }  # fmt: skip
 
 
+class StaleClient(Conflict):
+    def __init__(self, current: int):
+        super().__init__(
+            _(
+                "Iemand anders heeft deze gegevens intussen gewijzigd (versie %(version)d). "
+                "Herlaad en probeer opnieuw."
+            )
+            % {"version": current},
+            current_version=current,
+        )
+
+
 @transaction.atomic
-def client_update(*, actor, client: Client, **changes) -> Client:
-    """Change identity fields. Only the fields given are written, so two colleagues editing different fields
-    at the same time keep each other's work; history records old and new values."""
+def client_update(*, actor, client: Client, version: int | None = None, **changes) -> Client:
+    """Change identity fields; history records old and new values. With the `version` the editor read, a
+    change based on an older version is refused (409) instead of silently overwriting a colleague's; without
+    it (older clients of the API) only the fields given are written. The bank account is changed by the
+    dossier's own team only, and whoever follows the person is told."""
     if not may_register_clients(actor):
         raise PermissionDeniedError()
     unknown = set(changes) - IDENTITY_EDITABLE
     if unknown:
         raise DomainError(_("Onbekende velden: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
     client = Client.objects.select_for_update().get(pk=client.pk)
+    if version is not None and version != client.version:
+        raise StaleClient(client.version)
+    check_birth_date(changes.get("birth_date"))
     changed = [field for field, value in changes.items() if getattr(client, field) != value]
-    for field in changed:
-        setattr(client, field, changes[field])
     if not changed:
         return client
+    dossiers = dossier_access()
+    if "iban" in changed and not dossiers.may_change_bank_account(actor, client):
+        raise PermissionDeniedError(_("Alleen het team van het dossier kan het rekeningnummer wijzigen."))
+    if set(changed) - {"iban"} and not dossiers.may_change_identity(actor, client):
+        raise PermissionDeniedError(_("Met een noodtoegang kunt u de identiteit niet wijzigen."))
+    old_iban = client.iban
+    for field in changed:
+        setattr(client, field, changes[field])
     if {"first_name", "last_name"} & set(changed):
         client.search_text = search_text(client.first_name, client.last_name)
         changed.append("search_text")
+    client.version += 1
+    changed.append("version")
     client._change_reason = "client_update"
     client._history_user = actor
     try:
@@ -96,7 +125,22 @@ def client_update(*, actor, client: Client, **changes) -> Client:
             client.save(update_fields=changed)
     except IntegrityError:
         raise ClientAlreadyRegistered(Client.objects.get(insz=client.insz).pk) from None
+    if "iban" in changed:
+        change = BankAccountChange(client=client, old_iban=old_iban, new_iban=client.iban, changed_by=actor)
+        save_with_history(change, actor=actor, reason="client_update", force_insert=True)
+        dossiers.bank_account_changed(actor, client)
     return client
+
+
+@transaction.atomic
+def bank_account_change_acknowledge(*, actor, change: BankAccountChange) -> BankAccountChange:
+    """Someone of the dossier saw the new bank account (the caller checked they may read the dossier)."""
+    change = BankAccountChange.objects.select_for_update().get(pk=change.pk)
+    if change.acknowledged_at is None:
+        change.acknowledged_by = actor
+        change.acknowledged_at = timezone.now()
+        save_with_history(change, actor=actor, reason="bank_account_change_acknowledge")
+    return change
 
 
 @transaction.atomic
@@ -113,6 +157,9 @@ def household_replace(*, actor, client: Client, members: list[dict]):
         )
     if client.pk in member_ids:
         raise DomainError(_("Een cliënt kan geen lid van het eigen gezin zijn."))
+    for member in members:
+        check_life_date(member["from_date"], field="from_date")
+        check_planned_date(member.get("to_date"), field="to_date")
     existing = {(row.member_id, row.from_date): row for row in HouseholdMember.objects.filter(client=client)}
     for wanted in members:
         key = (wanted["member_id"], wanted["from_date"])

@@ -7,13 +7,14 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+import core.dates
 from clients.rules import normalise_belgian_or_sepa_iban, normalise_insz
 
 NOT_BLANK = _("Dit veld mag niet leeg zijn.")
 INVALID_INSZ = _("Dit is geen geldig rijksregisternummer of BIS-nummer: controleer de cijfers.")
 INVALID_IBAN = _("Dit is geen geldig IBAN-rekeningnummer: controleer de cijfers.")
-BIRTH_DATE_OUT_OF_RANGE = _("Een geboortedatum ligt in het verleden, na 1890.")
-EARLIEST_BIRTH_DATE = datetime.date(1890, 1, 1)
+BIRTH_DATE_OUT_OF_RANGE = _("Een geboortedatum ligt tussen 01/01/1900 en vandaag.")
+EARLIEST_BIRTH_DATE = core.dates.EARLIEST_BIRTH_DATE
 
 BELGIAN_POSTAL_CODE_PATTERN = r"^[1-9]\d{3}$"
 INVALID_POSTAL_CODE = _("Een Belgische postcode heeft 4 cijfers.")

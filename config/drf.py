@@ -5,7 +5,8 @@ import logging
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.utils.translation import gettext
-from rest_framework import status
+from rest_framework import parsers, status
+from rest_framework.exceptions import ParseError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -14,6 +15,16 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from core.errors import DomainError
 
 logger = logging.getLogger(__name__)
+
+
+class JSONParser(parsers.JSONParser):
+    """JSON too deeply nested for Python's decoder (a thousand brackets) is bad input, a 400, not a 500."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise ParseError(gettext("Ongeldige JSON: te diep genest.")) from None
 
 
 class Pagination(PageNumberPagination):

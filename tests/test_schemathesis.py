@@ -21,7 +21,7 @@ from tests.factories import UserFactory
 CHECKS = (not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance)
 # Examples per operation, valid and invalid input together. 20 keeps the whole run near a minute with ~50
 # operations; raise it for a deeper search (e.g. SCHEMATHESIS_MAX_EXAMPLES=200 make test).
-MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "20"))
+MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "40"))
 
 
 @pytest.fixture

@@ -3,10 +3,13 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.settings import api_settings
 
 
 class TokenView(ObtainAuthToken):
     """Exchange a user name and password for an API token. Repeated failures lock the account for a while."""
+
+    parser_classes = api_settings.DEFAULT_PARSER_CLASSES  # the project's JSON parser: bad JSON is a 400
 
     @extend_schema(
         responses={

@@ -15,7 +15,7 @@ from casework.budget.models import Debt, DebtStatus, Instalment, PaymentPlan, Pa
 from casework.budget.transitions import DEBT_STATUS_AFTER_PLAN, DEBT_WORKFLOW, PAYMENT_PLAN_WORKFLOW
 from casework.dossiers.models import Dossier
 from casework.dossiers.services import require_open
-from core.dates import not_in_future
+from core.dates import check_event_date, check_planned_date
 from core.errors import Conflict, DomainError, NotFoundError
 from core.history import save_with_history
 from core.money import CENT, ZERO
@@ -101,8 +101,9 @@ def payment_plan_create(
             _("Voor deze schuld loopt al een afbetalingsplan."), existing_payment_plan=str(running_id)
         )
     _check_money(instalment_amount, field="instalment_amount")
-    not_in_future(agreed_with_client_on, field="agreed_with_client_on")
-    not_in_future(agreed_with_creditor_on, field="agreed_with_creditor_on")
+    check_event_date(agreed_with_client_on, field="agreed_with_client_on")
+    check_event_date(agreed_with_creditor_on, field="agreed_with_creditor_on")
+    check_planned_date(first_due_on, field="first_due_on")
     if first_due_on > timezone.localdate() + timedelta(days=rules.PAYMENT_PLAN_MAX_START_DAYS):
         raise DomainError(_("De eerste vervaldag ligt hoogstens een jaar na vandaag."), field="first_due_on")
     paid = Instalment.objects.filter(plan__debt=debt, paid_on__isnull=False).aggregate(total=Sum("amount"))
@@ -152,7 +153,7 @@ def payment_plan_agree(*, actor, plan: PaymentPlan, **dates) -> PaymentPlan:
     if plan.status not in (PaymentPlanStatus.PROPOSED, PaymentPlanStatus.AGREED):
         raise Conflict(_("Dit afbetalingsplan is afgesloten."))
     for field, value in dates.items():
-        not_in_future(value, field=field)
+        check_event_date(value, field=field)
         setattr(plan, field, value)
     save_with_history(plan, actor=actor, reason="payment_plan_agree")
     both_agreed = plan.agreed_with_client_on and plan.agreed_with_creditor_on
@@ -183,7 +184,7 @@ def instalment_mark_paid(*, actor, plan: PaymentPlan, due_on, paid_on=None) -> P
             % {"date": instalment.paid_on.strftime("%d/%m/%Y")}
         )
     paid_on = paid_on or timezone.localdate()
-    not_in_future(paid_on, field="paid_on")
+    check_event_date(paid_on, field="paid_on")
     instalment.paid_on = paid_on
     save_with_history(instalment, actor=actor, reason="instalment_mark_paid")
     if not plan.instalments.filter(paid_on__isnull=True).exists():

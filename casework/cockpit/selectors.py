@@ -6,6 +6,7 @@ from casework.dossiers.models import Dossier
 from casework.dossiers.selectors import dossier_get
 from casework.policy import Access
 from casework.register.models import AidRequest
+from clients.selectors import bank_account_changes_unseen
 
 
 def dossier_page(*, user, dossier_id) -> Dossier:
@@ -15,6 +16,7 @@ def dossier_page(*, user, dossier_id) -> Dossier:
     dossier.requests_list = list(
         AidRequest.objects.filter(dossier=dossier).order_by("-received_on", "-created_at")
     )
+    dossier.bank_account_changes = bank_account_changes_unseen(client=dossier.client)
     dossier.timeline = []
     if dossier.access is Access.FULL:
         dossier.timeline = list(

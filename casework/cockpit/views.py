@@ -2,6 +2,7 @@
 subjects of a dossier together."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -18,6 +19,8 @@ from casework.dossiers.selectors import dossier_get, dossier_list_page
 from casework.dossiers.views import break_glass_or_404
 from casework.policy import Access
 from casework.register.forms import RequestRegisterForm
+from clients.selectors import bank_account_change_of
+from clients.services import bank_account_change_acknowledge
 from core.errors import DomainError, NotFoundError
 from core.forms import add_domain_error
 
@@ -124,4 +127,18 @@ def contact_add(request, dossier_id):
         return _dossier_page(
             request, selectors.dossier_page(user=request.user, dossier_id=dossier.pk), form, status=400
         )
+    return redirect("casework:dossier", dossier_id=dossier.pk)
+
+
+@login_required
+@require_POST
+def bank_account_change_seen(request, dossier_id, change_id):
+    """Someone of the dossier has seen the new bank account: the alert leaves the dossier page."""
+    dossier = dossier_get(
+        user=request.user, dossier_id=dossier_id, what="rekeningwijziging gezien", minimum=Access.FULL
+    )
+    if not policy.may_work_on(request.user, dossier):
+        raise PermissionDenied
+    change = bank_account_change_of(client=dossier.client, change_id=change_id)
+    bank_account_change_acknowledge(actor=request.user, change=change)
     return redirect("casework:dossier", dossier_id=dossier.pk)

@@ -1,10 +1,8 @@
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 
-from casework.contacts import rules, selectors, services
+from casework.contacts import selectors, services
 from casework.contacts.models import Channel, Contact
 from casework.dossiers.api import required_dossier
 from casework.dossiers.selectors import dossier_get
@@ -44,11 +42,6 @@ class ContactCreateSerializer(serializers.Serializer):
     )
     participants = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     confidential = serializers.BooleanField(required=False, default=False)
-
-    def validate_occurred_at(self, value):
-        if rules.is_in_the_future(value, timezone.now()):
-            raise serializers.ValidationError(_("Een contact kan niet in de toekomst liggen."))
-        return value
 
 
 class ContactViewSet(viewsets.GenericViewSet):

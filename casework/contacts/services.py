@@ -3,9 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework import policy
-from casework.contacts import rules
 from casework.contacts.models import Contact
 from casework.dossiers.models import Dossier
+from core.dates import check_event_moment
 from core.errors import DomainError, NotFoundError
 from core.history import save_with_history
 
@@ -28,8 +28,9 @@ def contact_record(
     if not summary.strip():
         raise DomainError(_("Een contact heeft een samenvatting nodig."), field="summary")
     occurred_at = occurred_at or timezone.now()
-    if rules.is_in_the_future(occurred_at, timezone.now()):
-        raise DomainError(_("Een contact kan niet in de toekomst liggen."), field="occurred_at")
+    check_event_moment(
+        occurred_at, field="occurred_at", future_message=_("Een contact kan niet in de toekomst liggen.")
+    )
     contact = Contact(
         dossier=dossier,
         channel=channel,

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from accounts.models import Team, User
 from casework import policy
 from casework.dossiers import selectors, services
-from casework.dossiers.models import Dossier
+from casework.dossiers.models import BreakGlassCategory, Dossier
 from casework.policy import Access
 from clients.api.serializers import ConflictSerializer
 from clients.selectors import client_identity_get
@@ -65,8 +65,16 @@ class RestrictionSerializer(serializers.Serializer):
     )
 
 
+class BreakGlassRequestSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500, allow_blank=True)
+    category = serializers.ChoiceField(
+        choices=BreakGlassCategory.choices, required=False, default=BreakGlassCategory.OTHER
+    )
+
+
 class BreakGlassSerializer(serializers.Serializer):
     dossier = serializers.UUIDField(source="dossier_id", read_only=True)
+    category = serializers.CharField(read_only=True)
     reason = serializers.CharField(read_only=True)
     granted_at = serializers.DateTimeField(read_only=True)
     expires_at = serializers.DateTimeField(read_only=True)
@@ -137,17 +145,15 @@ class DossierViewSet(viewsets.GenericViewSet):
 
     @extend_schema(
         summary="Break the glass: temporary access to another team's dossier, with a reason",
-        request=ReasonSerializer,
+        request=BreakGlassRequestSerializer,
         responses={201: BreakGlassSerializer, **ERRORS},
     )
     @action(detail=True, methods=["post"], url_path="break-glass")
     def break_glass(self, request, pk=None):
-        serializer = ReasonSerializer(data=request.data)
+        serializer = BreakGlassRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         dossier = selectors.dossier_for_break_glass(user=request.user, dossier_id=pk)
-        grant = services.break_glass(
-            actor=request.user, dossier=dossier, reason=serializer.validated_data["reason"]
-        )
+        grant = services.break_glass(actor=request.user, dossier=dossier, **serializer.validated_data)
         return Response(BreakGlassSerializer(grant).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(

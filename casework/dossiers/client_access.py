@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.services import notification_send
 from casework import policy
 from casework.dossiers.models import Dossier
 from casework.dossiers.selectors import dossiers_of_client
@@ -37,3 +38,23 @@ class DossierClientAccess:
 
     def next_steps(self, user, client_id) -> list[tuple[str, str]]:
         return [(_("Dossier openen"), f"{reverse('casework:dossier-open')}?client={client_id}")]
+
+    def may_change_identity(self, user, client) -> bool:
+        return policy.may_change_identity(user, dossiers_of_client(client))
+
+    def may_change_bank_account(self, user, client) -> bool:
+        return policy.may_change_bank_account(user, dossiers_of_client(client))
+
+    def bank_account_changed(self, actor, client) -> None:
+        """The assigned social workers of the person's open dossiers are told (not the one who changed it)."""
+        for dossier in Dossier.objects.filter(client=client, status="open").select_related("social_worker"):
+            worker = dossier.social_worker
+            if worker is None or worker.pk == actor.pk:
+                continue
+            notification_send(
+                recipient=worker,
+                event_key=f"bank-account:{client.pk}:{client.version}:{worker.pk}",
+                message=_("%(user)s wijzigde het rekeningnummer van %(client)s. Kijk het na in het dossier.")
+                % {"user": actor.display_name, "client": f"{client.first_name} {client.last_name}"},
+                link=reverse("casework:dossier", args=[dossier.pk]),
+            )

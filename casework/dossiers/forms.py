@@ -2,9 +2,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Team, User
+from casework.dossiers.models import BreakGlassCategory
 
 
 class BreakGlassForm(forms.Form):
+    category = forms.ChoiceField(
+        label=_("Soort reden"),
+        choices=BreakGlassCategory.choices,
+        initial=BreakGlassCategory.ABSENT_COLLEAGUE,
+        widget=forms.RadioSelect,
+        required=False,  # not chosen (a form of an older page): "other"
+    )
     reason = forms.CharField(
         label=_("Reden"),
         max_length=500,
@@ -14,6 +22,9 @@ class BreakGlassForm(forms.Form):
     )
     # The minimum length is checked by the service (dossiers.rules), not by the browser: the message is the
     # same in every browser and language, on this form and in the API.
+
+    def clean_category(self):
+        return self.cleaned_data["category"] or BreakGlassCategory.OTHER
 
 
 class DossierOpenForm(forms.Form):

@@ -64,12 +64,23 @@ class Dossier(models.Model):
         return f"D-{str(self.id)[:8].upper()}"
 
 
+class BreakGlassCategory(models.TextChoices):
+    ABSENT_COLLEAGUE = "absent_colleague", _("collega afwezig")
+    COUNTER = "counter", _("vraag aan het onthaal")
+    EMERGENCY = "emergency", _("noodsituatie")
+    OTHER = "other", _("andere")
+
+
 class BreakGlassAccess(models.Model):
     """Temporary access of a colleague outside the team, with the reason given. Never updated."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="break_glass")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # A category the DPO can count, beside the free text a reader can judge.
+    category = models.CharField(
+        _("soort reden"), max_length=20, choices=BreakGlassCategory.choices, default=BreakGlassCategory.OTHER
+    )
     reason = models.CharField(max_length=500)
     granted_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()

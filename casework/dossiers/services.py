@@ -11,7 +11,7 @@ from accounts.models import Role, User
 from accounts.services import notification_send
 from casework import policy
 from casework.dossiers import rules
-from casework.dossiers.models import BreakGlassAccess, Dossier, DossierStatus
+from casework.dossiers.models import BreakGlassAccess, BreakGlassCategory, Dossier, DossierStatus
 from casework.dossiers.transitions import DOSSIER_WORKFLOW
 from clients.ledger import access_log_record
 from core import outbox
@@ -98,7 +98,9 @@ def dossier_close(*, actor, dossier: Dossier, reason: str) -> Dossier:
 
 
 @transaction.atomic
-def break_glass(*, actor, dossier: Dossier, reason: str) -> BreakGlassAccess:
+def break_glass(
+    *, actor, dossier: Dossier, reason: str, category: str = BreakGlassCategory.OTHER
+) -> BreakGlassAccess:
     """Open a dossier outside one's own team for a limited time, with a reason, logged, the team lead told."""
     if not policy.may_break_glass(actor, dossier):
         raise NotFoundError()
@@ -108,10 +110,13 @@ def break_glass(*, actor, dossier: Dossier, reason: str) -> BreakGlassAccess:
             _("Geef een reden van minstens %(n)d tekens.") % {"n": rules.MINIMUM_BREAK_GLASS_REASON},
             field="reason",
         )
+    if category not in BreakGlassCategory.values:
+        raise DomainError(_("Kies de soort reden."), field="category")
     now = timezone.now()
     grant = BreakGlassAccess(
         dossier=dossier,
         user=actor,
+        category=category,
         reason=reason,
         granted_at=now,
         expires_at=now + timedelta(hours=settings.BREAK_GLASS_HOURS),

@@ -32,7 +32,7 @@ def break_glass(request, dossier_id):
         return break_glass_or_404(request, dossier_id, form)
     try:
         dossier = selectors.dossier_for_break_glass(user=request.user, dossier_id=dossier_id)
-        services.break_glass(actor=request.user, dossier=dossier, reason=form.cleaned_data["reason"])
+        services.break_glass(actor=request.user, dossier=dossier, **form.cleaned_data)
     except NotFoundError:
         raise Http404 from None
     except DomainError as error:

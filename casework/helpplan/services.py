@@ -17,7 +17,7 @@ from casework.helpplan.models import (
     HelpPlanGoal,
 )
 from casework.helpplan.transitions import ACTION_WORKFLOW
-from core.dates import not_in_future
+from core.dates import check_event_date, check_planned_date
 from core.errors import Conflict, DomainError, NotFoundError
 from core.history import delete_with_history, save_with_history
 
@@ -40,7 +40,12 @@ HELP_PLAN_DATES = {"agreed_with_client_on", "next_evaluation_on"}
 def _check_help_plan(goals: list[dict], dates: dict) -> None:
     if unknown := set(dates) - HELP_PLAN_DATES:
         raise DomainError(_("Onbekende velden: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
-    not_in_future(dates.get("agreed_with_client_on"), field="agreed_with_client_on")
+    check_event_date(dates.get("agreed_with_client_on"), field="agreed_with_client_on")
+    check_planned_date(dates.get("next_evaluation_on"), field="next_evaluation_on")
+    for goal in goals:
+        check_planned_date(goal.get("target_date"), field="goals")
+        for action in goal.get("actions", []):
+            check_planned_date(action.get("due_on"), field="goals")
     if not goals:
         raise DomainError(_("Een hulpverleningsplan heeft minstens één doel."), field="goals")
     priorities = [goal["priority"] for goal in goals]
@@ -143,7 +148,7 @@ def help_plan_action_move(*, actor, action: HelpPlanAction, to: str) -> HelpPlan
 def help_plan_evaluate(*, actor, plan: HelpPlan, held_on, summary: str) -> HelpPlanEvaluation:
     if not policy.may_work_on(actor, plan.dossier):
         raise NotFoundError()
-    not_in_future(held_on, field="held_on")
+    check_event_date(held_on, field="held_on")
     if not summary.strip():
         raise DomainError(_("Noteer wat de evaluatie opleverde."), field="summary")
     evaluation = HelpPlanEvaluation(plan=plan, held_on=held_on, summary=summary.strip(), author=actor)
@@ -165,7 +170,7 @@ def case_conference_record(
     if not policy.may_work_on(actor, dossier):
         raise NotFoundError()
     require_open(dossier)
-    not_in_future(held_on, field="held_on")
+    check_event_date(held_on, field="held_on")
     if not agreements.strip():
         raise DomainError(_("Noteer de afspraken van het overleg."), field="agreements")
     conference = CaseConference(

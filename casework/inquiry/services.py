@@ -2,7 +2,6 @@
 blocks the proposal, and the leefloon calculations kept with it."""
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework import policy
@@ -14,7 +13,7 @@ from casework.leefloon.rules import LeefloonResult
 from casework.leefloon.selectors import spi_period_started_on
 from casework.leefloon.services import leefloon_calculate, spi_period_start
 from clients.ledger import access_log_record
-from core.dates import not_in_future
+from core.dates import check_event_date
 from core.errors import Conflict, DomainError, NotFoundError
 from core.formats import euro
 from core.history import save_with_history
@@ -99,7 +98,7 @@ def inquiry_update(*, actor, inquiry: Inquiry, version: int, **changes) -> Inqui
     if unknown := set(changes) - INQUIRY_EDITABLE:
         raise DomainError(_("Onbekende velden: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
     for field in rules.INQUIRY_DATES:
-        not_in_future(changes.get(field), field=field)
+        check_event_date(changes.get(field), field=field)
     for field, value in changes.items():
         setattr(inquiry, field, value)
     inquiry.version += 1
@@ -125,8 +124,11 @@ def inquiry_document_mark(
         )
     if problem == "nul":
         raise DomainError(_("De naam van het document bevat een ongeldig teken."), field="name")
-    if received_on and received_on > timezone.localdate():
-        raise DomainError(_("Een document kan niet in de toekomst ontvangen zijn."), field="received_on")
+    check_event_date(
+        received_on,
+        field="received_on",
+        future_message=_("Een document kan niet in de toekomst ontvangen zijn."),
+    )
     document = InquiryDocument.objects.filter(inquiry=inquiry, name=name.strip()).first() or InquiryDocument(
         inquiry=inquiry, name=name.strip()
     )

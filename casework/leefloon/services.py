@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from casework.leefloon import rules, selectors
 from casework.leefloon.models import SpiExemptionPeriod
+from core.dates import check_event_date, check_planned_date
 from core.errors import DomainError
 from core.history import save_with_history
 
@@ -32,6 +33,7 @@ def leefloon_calculate(
     """Run the calculation with the rates valid on the reference date."""
     if category not in rules.CATEGORY_LABELS:
         raise DomainError(_("Kies categorie 1, 2 of 3."), field="category")
+    check_planned_date(reference_date, field="reference_date")
     if count_relative_income and not relative_income_reason.strip():
         raise DomainError(
             _("Waarom worden de inkomsten van de samenwonende verwanten meegeteld?"),
@@ -76,6 +78,7 @@ def spi_period_start(*, actor, client_id, started_on) -> None:
 def heating_allowance_calculate(
     *, delivered_on, litres, price_per_litre, bought_at_pump: bool = False, litres_already_granted=rules.ZERO
 ) -> rules.HeatingAllowance:
+    check_event_date(delivered_on, field="delivered_on")
     parameters = selectors.heating_parameters(delivered_on)
     if parameters is None:
         raise DomainError(

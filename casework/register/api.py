@@ -41,8 +41,9 @@ class AidRequestSerializer(serializers.ModelSerializer):
         ]
 
     def get_inquiry(self, aid_request) -> str | None:
-        inquiry_id = getattr(aid_request, "inquiry_id", None)
-        return str(inquiry_id) if inquiry_id else None
+        # The reverse one-to-one (the register opens the inquiry with the request); the selectors join it.
+        inquiry = getattr(aid_request, "inquiry", None)
+        return str(inquiry.pk) if inquiry else None
 
 
 class AidRequestCreateSerializer(serializers.Serializer):

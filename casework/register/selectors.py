@@ -13,11 +13,11 @@ def request_get(*, user, request_id, what: str = "aanvraag", minimum: Access = A
     if found is None:
         raise NotFoundError()
     dossier = dossier_get(user=user, dossier_id=found, what=what, minimum=minimum)
-    aid_request = AidRequest.objects.select_related("registered_by").get(pk=request_id)
+    aid_request = AidRequest.objects.select_related("registered_by", "inquiry").get(pk=request_id)
     aid_request.dossier = dossier
     return aid_request
 
 
 def request_list(*, user, dossier_id) -> QuerySet:
     dossier = dossier_get(user=user, dossier_id=dossier_id, what="aanvragen")
-    return AidRequest.objects.filter(dossier=dossier).select_related("dossier", "registered_by")
+    return AidRequest.objects.filter(dossier=dossier).select_related("dossier", "registered_by", "inquiry")

@@ -11,6 +11,7 @@ from casework.inquiry.services import inquiry_missing_labels, inquiry_open
 from casework.register import rules
 from casework.register.models import AidRequest, RegisterCounter, RequestStatus, RequiredDocument
 from casework.register.transitions import REQUEST_WORKFLOW
+from core.dates import check_event_date
 from core.errors import Conflict, DomainError, NotFoundError
 from core.history import save_with_history
 
@@ -33,8 +34,11 @@ def request_register(
         raise NotFoundError()
     if dossier.status != DossierStatus.OPEN:
         raise Conflict(_("Dit dossier is afgesloten: open een nieuw dossier voor deze aanvraag."))
-    if received_on > timezone.localdate():
-        raise DomainError(_("De ontvangstdatum kan niet in de toekomst liggen."), field="received_on")
+    check_event_date(
+        received_on,
+        field="received_on",
+        future_message=_("De ontvangstdatum kan niet in de toekomst liggen."),
+    )
     serial = _next_register_serial(received_on.year)
     aid_request = AidRequest(
         dossier=dossier,
@@ -80,6 +84,7 @@ def request_transition(
         aid_request.forwarded_to = forwarded_to.strip()
         aid_request.forward_reasons = forward_reasons.strip()
         aid_request.forwarded_on = on or timezone.localdate()
+        check_event_date(aid_request.forwarded_on, field="on")
         if aid_request.forwarded_on < aid_request.received_on:
             raise DomainError(_("Doorsturen kan niet voor de ontvangst."), field="on")
     aid_request.status = to

@@ -10,7 +10,7 @@ from casework.dossiers.services import require_open
 from casework.socialmap import rules
 from casework.socialmap.models import Partner, PartnerService, Referral, ReferralStatus
 from casework.socialmap.transitions import REFERRAL_DATE_FIELDS, REFERRAL_WORKFLOW
-from core.dates import not_in_future
+from core.dates import check_event_date, check_planned_date
 from core.errors import DomainError, NotFoundError
 from core.history import save_with_history
 
@@ -40,6 +40,7 @@ def referral_propose(
         raise DomainError(
             _("De terugkoppeling kan niet in het verleden verwacht worden."), field="feedback_due"
         )
+    check_planned_date(feedback_due, field="feedback_due")
     referral = Referral(
         dossier=dossier,
         partner=partner,
@@ -65,7 +66,7 @@ def referral_transition(*, actor, referral: Referral, to: str, feedback: str = "
         raise NotFoundError()
     REFERRAL_WORKFLOW.check(actor, referral, referral.status, to)
     on = on or timezone.localdate()
-    not_in_future(on, field="on")
+    check_event_date(on, field="on")
     previous = referral.answered_on or referral.sent_on
     if previous and on < previous:
         raise DomainError(

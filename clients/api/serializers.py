@@ -76,6 +76,12 @@ class ClientCreateSerializer(serializers.Serializer):
         return data
 
 
+class ClientUpdateSerializer(ClientCreateSerializer):
+    """Some identity fields, and the version the editor read (optional: without it nothing is compared)."""
+
+    version = serializers.IntegerField(required=False, min_value=1)
+
+
 class ClientCreatedSerializer(serializers.ModelSerializer):
     possible_duplicates = ClientIdentitySerializer(many=True, read_only=True)
 
@@ -87,6 +93,8 @@ class ClientCreatedSerializer(serializers.ModelSerializer):
 class ConflictSerializer(serializers.Serializer):
     detail = serializers.CharField()
     existing_client = serializers.UUIDField(required=False)
+    existing_dossier = serializers.UUIDField(required=False)
+    current_version = serializers.IntegerField(required=False)
 
 
 # --- The full record, its history, household and access log ---
@@ -112,6 +120,7 @@ class ClientRecordSerializer(serializers.ModelSerializer):
             "email",
             "iban",
             "dossiers",
+            "version",
         ]
 
     def get_address(self, client) -> dict:

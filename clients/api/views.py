@@ -9,6 +9,7 @@ from clients.api.serializers import (
     ClientCreateSerializer,
     ClientIdentitySerializer,
     ClientRecordSerializer,
+    ClientUpdateSerializer,
     ConflictSerializer,
     HistoryEntrySerializer,
     HouseholdSerializer,
@@ -64,12 +65,12 @@ class ClientViewSet(viewsets.GenericViewSet):
     @extend_schema(
         description=RECORD,
         summary="Change identity fields",
-        request=ClientCreateSerializer,
+        request=ClientUpdateSerializer,
         responses={200: ClientRecordSerializer, 409: ConflictSerializer, **ERRORS},
     )
     def partial_update(self, request, pk=None):
         client = client_get(user=request.user, client_id=pk, what="cliëntfiche wijzigen")
-        serializer = ClientCreateSerializer(data=request.data, partial=True)
+        serializer = ClientUpdateSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         updated = client_update(actor=request.user, client=client, **serializer.to_service_arguments())
         updated.dossier_ids = client.dossier_ids
@@ -80,7 +81,8 @@ class ClientViewSet(viewsets.GenericViewSet):
         summary="Who changed what, when",
         responses={200: HistoryEntrySerializer(many=True), **ERRORS},
     )
-    @action(detail=True, methods=["get"])
+    # A list, as the contract says (the history of one person is short): not paginated, and not documented so.
+    @action(detail=True, methods=["get"], pagination_class=None)
     def history(self, request, pk=None):
         return Response(
             HistoryEntrySerializer(client_history(user=request.user, client_id=pk), many=True).data

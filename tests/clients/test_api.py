@@ -175,6 +175,7 @@ BAD_BODIES = [
     pytest.param(person(birth_date=19850730), {"birth_date"}, id="number-date"),
     pytest.param(person(birth_date=TOMORROW), {"birth_date"}, id="future-birth-date"),
     pytest.param(person(birth_date="1889-12-31"), {"birth_date"}, id="before-1890"),
+    pytest.param(person(birth_date="1899-12-31"), {"birth_date"}, id="before-1900"),
     pytest.param(person(birth_date="0001-01-01"), {"birth_date"}, id="year-1"),
     pytest.param(person(birth_date="99999-01-01"), {"birth_date"}, id="year-99999"),
     pytest.param(person(nationality="BEL"), {"nationality"}, id="nationality-three-letters"),

@@ -140,7 +140,7 @@ def test_registration_form_takes_over_the_name_typed_in_the_search_box(client, s
         ),
         ("iban", "BE68 5390 0754 7035", "Dit is geen geldig IBAN-rekeningnummer: controleer de cijfers."),
         ("birth_date", "31/02/1992", "Voer een geldige datum in."),
-        ("birth_date", "01/01/1850", "Een geboortedatum ligt in het verleden, na 1890."),
+        ("birth_date", "01/01/1850", "Een geboortedatum ligt tussen 01/01/1900 en vandaag."),
         ("first_name", "   ", "Dit veld is vereist."),
         ("postal_code", "900", "Een Belgische postcode heeft 4 cijfers."),
         ("nationality", "B1", "Geef een landcode van twee letters (ISO 3166), bv. BE."),
