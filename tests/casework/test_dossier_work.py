@@ -5,7 +5,13 @@ from django.utils import timezone
 
 from casework.models import BreakGlassAccess, Contact, Dossier
 from clients.models import AccessLog
-from tests.factories import ClientFactory, UserFactory
+from tests.factories import (
+    BreakGlassAccessFactory,
+    ClientFactory,
+    ContactFactory,
+    DossierFactory,
+    UserFactory,
+)
 
 
 def test_changing_an_address_shows_old_and_new_values_who_and_when(api, dossier, social_worker):
@@ -111,9 +117,7 @@ class TestBreakTheGlass:
     def test_a_retried_notification_task_notifies_once(self, dossier, other_team_worker, team_lead):
         from casework.dossiers.services import break_glass_notify_team_leads
 
-        grant = BreakGlassAccess.objects.create(
-            dossier=dossier, user=other_team_worker, reason="collega ziek", expires_at=timezone.now()
-        )
+        grant = BreakGlassAccessFactory(dossier=dossier, user=other_team_worker)
         break_glass_notify_team_leads(grant_id=grant.pk)
         break_glass_notify_team_leads(grant_id=grant.pk)
         assert team_lead.notifications.count() == 1
@@ -123,9 +127,7 @@ class TestContacts:
     def test_record_a_contact_in_one_call_and_see_it_first(self, api, dossier, social_worker):
         me = api(social_worker)
         old = timezone.now() - datetime.timedelta(days=2)
-        Contact.objects.create(
-            dossier=dossier, channel="office", summary="Eerder", author=social_worker, occurred_at=old
-        )
+        ContactFactory(dossier=dossier, channel="office", summary="Eerder", occurred_at=old)
         created = me.post(
             "/api/v1/contacts/",
             {
@@ -175,17 +177,9 @@ class TestContacts:
         self, api, dossier, social_worker, team_lead, team
     ):
         colleague = UserFactory(username="lotte", team=team, roles=["social_worker"])
-        Contact.objects.create(dossier=dossier, channel="office", summary="Gewoon", author=social_worker)
-        Contact.objects.create(
-            dossier=dossier,
-            channel="office",
-            summary="Vertrouwelijk",
-            author=social_worker,
-            confidential=True,
-        )
-        Contact.objects.create(
-            dossier=dossier, channel="phone", summary="Eigen notitie", author=colleague, confidential=True
-        )
+        ContactFactory(dossier=dossier, summary="Gewoon", author=social_worker)
+        ContactFactory(dossier=dossier, summary="Vertrouwelijk", author=social_worker, confidential=True)
+        ContactFactory(dossier=dossier, summary="Eigen notitie", author=colleague, confidential=True)
 
         def seen_by(user):
             return {
@@ -266,12 +260,8 @@ class TestDossiers:
 
     def test_caseload_first(self, api, social_worker, team):
         colleague = UserFactory(username="lotte", team=team, roles=["social_worker"])
-        theirs = Dossier.objects.create(
-            client=ClientFactory(last_name="Aerts"), team=team, social_worker=colleague
-        )
-        mine = Dossier.objects.create(
-            client=ClientFactory(last_name="Zeger"), team=team, social_worker=social_worker
-        )
+        theirs = DossierFactory(client__last_name="Aerts", team=team, social_worker=colleague)
+        mine = DossierFactory(client__last_name="Zeger", team=team, social_worker=social_worker)
         ids = [row["id"] for row in api(social_worker).get("/api/v1/dossiers/").data["results"]]
         assert ids == [str(mine.pk), str(theirs.pk)]
 

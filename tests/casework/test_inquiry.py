@@ -3,8 +3,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from casework.models import Contact, Inquiry
+from casework.models import Inquiry
 from clients.models import AccessLog
+from tests.factories import ContactFactory
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def test_the_inquiry_becomes_complete_and_the_request_can_be_proposed(api, inqui
             {"name": document.name, "received_on": timezone.localdate()},
             format="json",
         )
-    Contact.objects.create(dossier=dossier, channel="home_visit", summary="Huisbezoek", author=social_worker)
+    ContactFactory(dossier=dossier, channel="home_visit", summary="Huisbezoek")
     today = timezone.localdate().isoformat()
     body = REPORT | {"advice": "Leefloon categorie 3 toekennen.", "sworn_statement_on": today}
     body |= {"hearing_right_informed_on": today, "version": 1}

@@ -9,10 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from casework.models import Partner, PartnerService, Referral
+from casework.models import Referral
 from casework.socialmap import rules
 from casework.socialmap.transitions import REFERRAL_WORKFLOW
 from clients.models import AccessLog
+from tests.factories import PartnerFactory, PartnerServiceFactory, ReferralFactory
 
 URL = "/api/v1/referrals/"
 TODAY = timezone.localdate()
@@ -30,14 +31,12 @@ ALLOWED = {
 
 @pytest.fixture
 def partner(db):
-    return Partner.objects.create(
-        name="Sociaal Verhuurkantoor Test", description="Woningen voor lage inkomens"
-    )
+    return PartnerFactory(name="Sociaal Verhuurkantoor Test", description="Woningen voor lage inkomens")
 
 
 @pytest.fixture
 def service(partner):
-    return PartnerService.objects.create(partner=partner, name="Inschrijving", languages="Nederlands")
+    return PartnerServiceFactory(partner=partner, name="Inschrijving", languages="Nederlands")
 
 
 @pytest.fixture
@@ -228,8 +227,7 @@ class TestInvalidReferrals:
         assert not Referral.objects.exists()
 
     def test_a_service_of_another_partner_is_refused(self, api, dossier, partner, social_worker):
-        other = Partner.objects.create(name="VDAB Test")
-        foreign = PartnerService.objects.create(partner=other, name="Inschrijving werkzoekende")
+        foreign = PartnerServiceFactory(partner__name="VDAB Test", name="Inschrijving werkzoekende")
         body = {"dossier": str(dossier.pk), "partner": str(partner.pk), "service": str(foreign.pk)}
         response = api(social_worker).post(URL, body | {"reason": "Werk"}, format="json")
         assert response.status_code == 400 and "service" in response.data
@@ -270,9 +268,7 @@ class TestAccess:
 
 
 def test_the_list_is_filtered_by_status_and_logged_once(api, referral, dossier, partner, social_worker):
-    Referral.objects.create(
-        dossier=dossier, partner=partner, reason="Ander", status="sent", created_by=social_worker
-    )
+    ReferralFactory(dossier=dossier, partner=partner, reason="Ander", status="sent")
     me = api(social_worker)
     logged = AccessLog.objects.count()
     assert me.get(URL, {"dossier": str(dossier.pk)}).data["count"] == 2

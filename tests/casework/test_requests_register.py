@@ -8,11 +8,11 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from casework.models import AidRequest, Dossier, RegisterCounter
+from casework.models import AidRequest, RegisterCounter
 from casework.register import rules
 from casework.register.transitions import REQUEST_WORKFLOW
 from clients.models import AccessLog
-from tests.factories import ClientFactory, UserFactory
+from tests.factories import DossierFactory, UserFactory
 
 
 def register(api_client, for_dossier, **body):
@@ -97,7 +97,7 @@ def test_owner_other_team_and_anonymous(api, dossier, social_worker, other_team_
 @pytest.mark.django_db(transaction=True)
 def test_fifty_concurrent_registrations_get_fifty_distinct_gapless_numbers(api, team, social_worker):
     workers = [UserFactory(username=f"worker{i}", team=team, roles=["social_worker"]) for i in range(5)]
-    dossiers = [Dossier.objects.create(client=ClientFactory(), team=team) for _ in range(10)]
+    dossiers = DossierFactory.create_batch(10, team=team, social_worker=None)
     barrier = threading.Barrier(50)
     numbers, errors = [], []
 

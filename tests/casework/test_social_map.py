@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from accounts.models import User
 from casework.models import Partner, PartnerService
 from clients.models import AccessLog
-from tests.factories import UserFactory
+from tests.factories import PartnerFactory, PartnerServiceFactory, UserFactory
 
 URL = "/api/v1/partners/"
 seed_migration = importlib.import_module("casework.migrations.0007_social_map_partners")
@@ -20,8 +20,8 @@ seed_migration = importlib.import_module("casework.migrations.0007_social_map_pa
 @pytest.fixture
 def social_map(db):
     Partner.objects.all().delete()  # the seeded map is rolled back after the test; these rows are known
-    caw = Partner.objects.create(name="CAW Test", description="Algemeen welzijnswerk")
-    PartnerService.objects.create(
+    caw = PartnerFactory(name="CAW Test", description="Algemeen welzijnswerk")
+    PartnerServiceFactory(
         partner=caw,
         name="Crisishulp",
         description="Snelle hulp bij een acute crisis",
@@ -32,9 +32,9 @@ def social_map(db):
         service_area="Demostad",
         contact="Onthaal CAW",
     )
-    vdab = Partner.objects.create(name="VDAB Test", description="Arbeidsbemiddeling")
-    PartnerService.objects.create(partner=vdab, name="Inschrijving werkzoekende", languages="Nederlands")
-    closed = Partner.objects.create(name="Gesloten vzw", description="Bestaat niet meer", active=False)
+    vdab = PartnerFactory(name="VDAB Test", description="Arbeidsbemiddeling")
+    PartnerServiceFactory(partner=vdab, name="Inschrijving werkzoekende", languages="Nederlands")
+    closed = PartnerFactory(name="Gesloten vzw", description="Bestaat niet meer", active=False)
     return {"caw": caw, "vdab": vdab, "closed": closed}
 
 

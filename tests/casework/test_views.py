@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from casework.models import AidRequest, BreakGlassAccess, Contact, Dossier, HelpPlan, Inquiry, Referral
 from clients.models import AccessLog
-from tests.factories import ClientFactory, UserFactory
+from tests.factories import ClientFactory, ContactFactory, UserFactory
 
 
 @pytest.fixture
@@ -57,9 +57,7 @@ def test_the_dossier_page_is_one_logged_read(client, dossier, social_worker):
 
 
 def test_the_front_desk_sees_identity_and_requests_but_no_contacts(client, dossier, aid_request, other_team):
-    Contact.objects.create(
-        dossier=dossier, channel="phone", summary="Geheime notitie", author=dossier.social_worker
-    )
+    ContactFactory(dossier=dossier, summary="Geheime notitie")
     intake = UserFactory(username="ines", team=other_team, roles=["intake_officer"])
     client.force_login(intake)
     page = client.get(f"/dossiers/{dossier.pk}/").content.decode()
@@ -333,8 +331,8 @@ def test_caseload_pages(client, team, social_worker):
 
 
 def test_dossier_page_shows_identity_team_worker_and_contacts(client, dossier, social_worker):
-    Contact.objects.create(dossier=dossier, channel="phone", summary="Oudste", author=social_worker)
-    Contact.objects.create(
+    ContactFactory(dossier=dossier, summary="Oudste", author=social_worker)
+    ContactFactory(
         dossier=dossier,
         channel="home_visit",
         summary="Nieuwste",
@@ -351,9 +349,7 @@ def test_dossier_page_shows_identity_team_worker_and_contacts(client, dossier, s
 
 
 def test_confidential_notes_only_for_those_allowed(client, team, dossier, social_worker):
-    Contact.objects.create(
-        dossier=dossier, channel="phone", summary="Gevoelige notitie", author=social_worker, confidential=True
-    )
+    ContactFactory(dossier=dossier, summary="Gevoelige notitie", author=social_worker, confidential=True)
     colleague = UserFactory(username="lotte", team=team, roles=["social_worker"])
     client.force_login(colleague)
     assert "Gevoelige notitie" not in client.get(f"/dossiers/{dossier.pk}/").content.decode()
@@ -362,7 +358,7 @@ def test_confidential_notes_only_for_those_allowed(client, team, dossier, social
 
 
 def test_the_front_desk_is_told_it_sees_no_contacts(client, dossier, other_team):
-    Contact.objects.create(dossier=dossier, channel="phone", summary="Notitie", author=dossier.social_worker)
+    ContactFactory(dossier=dossier, summary="Notitie")
     client.force_login(UserFactory(username="ines", team=other_team, roles=["intake_officer"]))
     page = client.get(f"/dossiers/{dossier.pk}/").content.decode()
     assert "niet de contactnotities" in page

@@ -8,10 +8,9 @@ import pytest
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from casework.models import Dossier
 from clients.models import Client
 from clients.rules import search_text
-from tests.factories import ClientFactory, UserFactory
+from tests.factories import ClientFactory, DossierFactory, UserFactory
 
 URL = "/api/v1/clients/"
 IDENTITY_KEYS = {"id", "first_name", "last_name", "birth_date", "has_dossier"}
@@ -378,7 +377,7 @@ def test_search_answers_minimal_identity_only(api, social_worker, registry):
 
 
 def test_has_dossier_tells_intake_a_dossier_exists(api, social_worker, other_team, registry):
-    Dossier.objects.create(client=registry["amrani"], team=other_team)
+    DossierFactory(client=registry["amrani"], team=other_team)
 
     response = api(social_worker).get(URL, {"q": "amrani"})
 
@@ -455,7 +454,7 @@ def test_owner_may_search_and_register(api, social_worker, registry):
 def test_colleague_of_another_team_finds_the_shared_registry_with_minimal_identity_only(
     api, social_worker, other_team_worker, registry
 ):
-    Dossier.objects.create(client=registry["yasmina"], team=social_worker.team, social_worker=social_worker)
+    DossierFactory(client=registry["yasmina"], team=social_worker.team, social_worker=social_worker)
 
     response = api(other_team_worker).get(URL, {"q": "el amr"})
 
