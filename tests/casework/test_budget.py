@@ -2,14 +2,11 @@
 last instalment the remainder, month ends kept), agreed with client and creditor, paid off instalment by
 instalment until the debt is settled."""
 
-import datetime
 import itertools
 from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from casework.budget import rules
@@ -427,46 +424,6 @@ class TestAccess:
     def test_an_anonymous_caller_gets_401(self, api, dossier, debt, plan):
         for method, url, body, _expected in self.requests(dossier, debt, plan):
             assert getattr(api(), method)(url, body, format="json").status_code == 401, url
-
-
-def queries_for(client, url, params) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, params)
-    assert response.status_code == 200
-    return len(captured)
-
-
-def test_lists_and_details_cost_the_same_for_10_and_200_rows(api, dossier, debt, plan, social_worker):
-    me = api(social_worker)
-    counts = []
-    for n in (10, 200):
-        debts = Debt.objects.bulk_create(
-            Debt(dossier=dossier, creditor=f"Schuldeiser {i:03d}", amount=D("50.00"))
-            for i in range(Debt.objects.count(), n)
-        )
-        plans = PaymentPlan.objects.bulk_create(
-            PaymentPlan(debt=d, instalment_amount=D("25.00"), first_due_on=date(2024, 1, 1)) for d in debts
-        )
-        Instalment.objects.bulk_create(
-            Instalment(plan=p, due_on=due_on, amount=D("25.00"))
-            for p in plans
-            for due_on in (date(2024, 1, 1), date(2024, 2, 1))
-        )
-        Instalment.objects.bulk_create(  # the plan read in detail grows to n instalments too
-            Instalment(plan=plan, due_on=date(2030, 1, 1) + datetime.timedelta(days=i), amount=D("0.01"))
-            for i in range(plan.instalments.count(), n)
-        )
-        counts.append(
-            (
-                queries_for(me, DEBTS, {"dossier": str(dossier.pk), "page_size": 200}),
-                queries_for(me, PLANS, {"dossier": str(dossier.pk), "page_size": 200}),
-                queries_for(me, f"{PLANS}{plan.pk}/", {}),
-                queries_for(me, f"{DEBTS}{debt.pk}/", {}),
-            )
-        )
-    assert plan.instalments.count() >= 200 and Debt.objects.count() == 200
-    assert counts[0] == counts[1], counts
-    assert max(counts[0]) <= 10, counts
 
 
 @pytest.mark.parametrize(
