@@ -31,6 +31,7 @@ from tests.factories import (
     PartnerServiceFactory,
     PaymentPlanFactory,
     ReferralFactory,
+    TeamFactory,
     UserFactory,
 )
 
@@ -46,6 +47,11 @@ class Scene:
 
     def worker(self, i):
         return self.workers[i % len(self.workers)]
+
+    @cached_property
+    def outsider(self):
+        """A colleague of another team, who reads dossiers by breaking the glass."""
+        return UserFactory(team=TeamFactory())
 
     @cached_property
     def inquiry(self):
@@ -113,14 +119,12 @@ def more_dossiers(scene, count):
         dossier = DossierFactory(
             team=scene.dossier.team, social_worker=scene.worker(i), restricted_to=[scene.me]
         )
-        BreakGlassAccessFactory(dossier=dossier)
+        BreakGlassAccessFactory(dossier=dossier, user=scene.outsider)
 
 
-def more_policy_facts(scene, count):
-    """Grants and names on the restricted list of the scene's dossier (read with the dossier itself)."""
-    for _ in range(count):
-        BreakGlassAccessFactory(dossier=scene.dossier)
-        scene.dossier.restricted_to.add(UserFactory(team=scene.dossier.team))
+def more_grants(scene, count):
+    """Break-the-glass grants on the scene's dossier (read with the dossier, for the access policy)."""
+    BreakGlassAccessFactory.create_batch(count, dossier=scene.dossier, user=scene.outsider)
 
 
 def more_goals(scene, count):
@@ -253,7 +257,7 @@ GUARDS = {
     ),
     "dossier detail": Guard(
         url=lambda s: f"{API}/dossiers/{s.dossier.pk}/",
-        grow=more_policy_facts,
+        grow=more_grants,
         queries=5,
     ),
     "contacts list": Guard(

@@ -17,6 +17,7 @@ from tests.factories import (
     ClientFactory,
     DossierFactory,
     HouseholdMemberFactory,
+    TeamFactory,
     UserFactory,
 )
 
@@ -34,6 +35,7 @@ class Scene:
     api: object
     dpo_api: object
     dpo_web: object
+    outsider: object  # a colleague of another team, who reads dossiers by breaking the glass
 
     def worker(self, i):
         return self.workers[i % len(self.workers)]
@@ -51,7 +53,7 @@ def more_dossiers(scene, count):
             closed_on=timezone.localdate(),
             restricted_to=[scene.worker(i + 1)],
         )
-        BreakGlassAccessFactory(dossier=dossier)
+        BreakGlassAccessFactory(dossier=dossier, user=scene.outsider)
 
 
 def more_changes(scene, count):
@@ -145,6 +147,7 @@ def scene(api, client, team, social_worker):
         api=api(social_worker),
         dpo_api=api(dpo),
         dpo_web=client,
+        outsider=UserFactory(team=TeamFactory()),
     )
 
 
