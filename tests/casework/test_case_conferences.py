@@ -46,7 +46,8 @@ def test_participants_are_optional(api, dossier, social_worker):
     body = conference_body(dossier)
     del body["internal_participants"]
     response = api(social_worker).post(URL, body, format="json")
-    assert response.status_code == 201 and response.data["internal_participants"] == []
+    assert response.status_code == 201
+    assert response.data["internal_participants"] == []
 
 
 @pytest.mark.parametrize(
@@ -69,7 +70,8 @@ def test_invalid_input_is_refused_on_its_field_and_nothing_stored(
     api, dossier, social_worker, coach, change, field
 ):
     response = api(social_worker).post(URL, conference_body(dossier) | change, format="json")
-    assert response.status_code == 400 and field in response.data, response.data
+    assert response.status_code == 400, response.data
+    assert field in response.data, response.data
     assert not CaseConference.objects.exists()
 
 

@@ -96,11 +96,13 @@ def test_the_plan_is_listed_by_dossier_and_read_with_one_access_log_entry_each(
     logged = AccessLog.objects.count()
     listed = me.get(URL, {"dossier": str(dossier.pk)})
     assert listed.status_code == 200
-    assert listed.data["count"] == 1 and listed.data["results"][0]["id"] == str(plan.pk)
+    assert listed.data["count"] == 1
+    assert listed.data["results"][0]["id"] == str(plan.pk)
     assert AccessLog.objects.count() == logged + 1
 
     detail = me.get(f"{URL}{plan.pk}/")
-    assert detail.status_code == 200 and len(detail.data["goals"]) == 4
+    assert detail.status_code == 200
+    assert len(detail.data["goals"]) == 4
     assert AccessLog.objects.count() == logged + 2
     assert AccessLog.objects.latest("id").what == "hulpverleningsplan"
 
@@ -146,7 +148,8 @@ def test_dates_not_sent_with_an_update_are_kept(api, dossier, social_worker):
     cleared = api(social_worker).put(
         f"{URL}{created['id']}/", {"goals": GOALS, "version": 2, "next_evaluation_on": None}, format="json"
     )
-    assert cleared.data["next_evaluation_on"] is None and cleared.data["version"] == 3
+    assert cleared.data["next_evaluation_on"] is None
+    assert cleared.data["version"] == 3
 
 
 def test_a_stale_update_is_refused_and_the_newer_version_kept(api, plan, social_worker, colleague):
@@ -210,12 +213,15 @@ def test_a_stale_update_is_refused_and_the_newer_version_kept(api, plan, social_
 def test_invalid_goals_are_refused_on_goals_and_nothing_is_stored(api, dossier, social_worker, goals, field):
     me = api(social_worker)
     created = me.post(URL, {"dossier": str(dossier.pk), "goals": goals}, format="json")
-    assert created.status_code == 400 and field in created.data, created.data
-    assert not HelpPlan.objects.exists() and not HelpPlanGoal.objects.exists()
+    assert created.status_code == 400, created.data
+    assert field in created.data, created.data
+    assert not HelpPlan.objects.exists()
+    assert not HelpPlanGoal.objects.exists()
 
     plan = me.post(URL, plan_body(dossier), format="json").data
     updated = me.put(f"{URL}{plan['id']}/", {"goals": goals, "version": 1}, format="json")
-    assert updated.status_code == 400 and field in updated.data, updated.data
+    assert updated.status_code == 400, updated.data
+    assert field in updated.data, updated.data
     assert HelpPlan.objects.get().version == 1
     assert HelpPlanGoal.objects.count() == len(GOALS)
 
@@ -233,7 +239,8 @@ def test_invalid_goals_are_refused_on_goals_and_nothing_is_stored(api, dossier, 
 )
 def test_invalid_updates_are_refused_on_their_field(api, plan, social_worker, body, field):
     response = api(social_worker).put(f"{URL}{plan.pk}/", body, format="json")
-    assert response.status_code == 400 and field in response.data, response.data
+    assert response.status_code == 400, response.data
+    assert field in response.data, response.data
     plan.refresh_from_db()
     assert plan.version == 1
 
@@ -246,9 +253,11 @@ def test_a_plan_needs_a_known_dossier_and_no_agreement_in_the_future(api, dossie
         {"goals": GOALS, "dossier": None},
     ):
         response = me.post(URL, body, format="json")
-        assert response.status_code == 400 and "dossier" in response.data, response.data
+        assert response.status_code == 400, response.data
+        assert "dossier" in response.data, response.data
     future = me.post(URL, plan_body(dossier, agreed_with_client_on="2999-01-01"), format="json")
-    assert future.status_code == 400 and "agreed_with_client_on" in future.data
+    assert future.status_code == 400
+    assert "agreed_with_client_on" in future.data
     assert (
         me.post(
             URL, plan_body(dossier) | {"dossier": "00000000-0000-0000-0000-000000000000"}, format="json"
@@ -279,7 +288,8 @@ class TestEvaluations:
     )
     def test_invalid_evaluations_are_refused(self, api, plan, social_worker, body, field):
         response = api(social_worker).post(f"{URL}{plan.pk}/evaluations/", body, format="json")
-        assert response.status_code == 400 and field in response.data, response.data
+        assert response.status_code == 400, response.data
+        assert field in response.data, response.data
         assert not HelpPlanEvaluation.objects.exists()
 
 
@@ -387,5 +397,6 @@ def test_no_new_plan_in_a_closed_dossier(api, dossier, social_worker):
         == 200
     )
     response = api(social_worker).post(URL, plan_body(dossier), format="json")
-    assert response.status_code == 409 and "afgesloten" in response.data["detail"]
+    assert response.status_code == 409
+    assert "afgesloten" in response.data["detail"]
     assert not HelpPlan.objects.exists()

@@ -91,7 +91,8 @@ def test_a_stale_update_of_the_social_report_is_refused_and_the_newer_text_kept(
 )
 def test_bad_updates_are_refused_on_their_field(api, inquiry, social_worker, body, field):
     response = api(social_worker).patch(url(inquiry), body, format="json")
-    assert response.status_code == 400 and field in response.data
+    assert response.status_code == 400
+    assert field in response.data
     inquiry.refresh_from_db()
     assert inquiry.version == 1
 
@@ -147,7 +148,8 @@ class TestKsz:
     ):
         payload = {"dossier": str(dossier.pk), "service": "income", "purpose": "Inkomsten nagaan"} | body
         response = api(social_worker).post("/api/v1/ksz-consultations/", payload, format="json")
-        assert response.status_code == 400 and field in response.data
+        assert response.status_code == 400
+        assert field in response.data
         assert not AccessLog.objects.filter(what__startswith="KSZ:").exists()
 
     def test_other_team_and_anonymous_cannot_record(self, api, dossier, other_team_worker):

@@ -98,7 +98,8 @@ def test_every_move_through_the_api_follows_the_table(api, referral, social_work
     else:
         assert response.status_code == 409, response.data
         assert response.data["allowed"] == list(REFERRAL_WORKFLOW.allowed(current))
-        assert f"'{current}'" in response.data["detail"] and f"'{target}'" in response.data["detail"]
+        assert f"'{current}'" in response.data["detail"]
+        assert f"'{target}'" in response.data["detail"]
         assert referral.status == current
 
 
@@ -111,9 +112,11 @@ def test_the_closed_loop_records_each_date_and_the_feedback(api, referral, socia
     assert me.post(url, {"to": "accepted", "on": answered_on.isoformat()}, format="json").status_code == 200
 
     no_feedback = me.post(url, {"to": "completed"}, format="json")
-    assert no_feedback.status_code == 400 and "feedback" in no_feedback.data
+    assert no_feedback.status_code == 400
+    assert "feedback" in no_feedback.data
     blank_feedback = me.post(url, {"to": "completed", "feedback": "   "}, format="json")
-    assert blank_feedback.status_code == 400 and "feedback" in blank_feedback.data
+    assert blank_feedback.status_code == 400
+    assert "feedback" in blank_feedback.data
 
     done = me.post(url, {"to": "completed", "feedback": "Ingeschreven; wachttijd 2 jaar."}, format="json")
     assert done.status_code == 200, done.data
@@ -159,7 +162,8 @@ def test_the_client_may_decline_before_the_referral_is_sent(api, referral, socia
 )
 def test_invalid_transitions_are_refused_on_their_field(api, referral, social_worker, body, field):
     response = api(social_worker).post(f"{URL}{referral.pk}/transition/", body, format="json")
-    assert response.status_code == 400 and field in response.data, response.data
+    assert response.status_code == 400, response.data
+    assert field in response.data, response.data
     referral.refresh_from_db()
     assert (referral.status, referral.sent_on) == ("proposed", None)
 
@@ -170,7 +174,8 @@ def test_an_answer_cannot_precede_the_sending(api, referral, social_worker):
     response = api(social_worker).post(
         f"{URL}{referral.pk}/transition/", {"to": "accepted", "on": before}, format="json"
     )
-    assert response.status_code == 400 and "on" in response.data
+    assert response.status_code == 400
+    assert "on" in response.data
     referral.refresh_from_db()
     assert referral.status == "sent"
 
@@ -183,7 +188,8 @@ class TestPatch:
         assert me.patch(f"{URL}{referral.pk}/", {"status": "sent"}, format="json").data["status"] == "sent"
         assert me.patch(f"{URL}{referral.pk}/", {"status": "accepted"}, format="json").status_code == 200
         refused = me.patch(f"{URL}{referral.pk}/", {"status": "completed"}, format="json")
-        assert refused.status_code == 400 and "feedback" in refused.data
+        assert refused.status_code == 400
+        assert "feedback" in refused.data
         done = me.patch(
             f"{URL}{referral.pk}/", {"status": "completed", "feedback": "Traject loopt."}, format="json"
         )
@@ -197,7 +203,8 @@ class TestPatch:
 
     def test_patch_needs_a_status(self, api, referral, social_worker):
         response = api(social_worker).patch(f"{URL}{referral.pk}/", {"feedback": "x"}, format="json")
-        assert response.status_code == 400 and "status" in response.data
+        assert response.status_code == 400
+        assert "status" in response.data
 
 
 class TestInvalidReferrals:
@@ -221,14 +228,16 @@ class TestInvalidReferrals:
     ):
         body = {"dossier": str(dossier.pk), "partner": str(partner.pk), "reason": "Woonnood"} | change
         response = api(social_worker).post(URL, body, format="json")
-        assert response.status_code == 400 and field in response.data, response.data
+        assert response.status_code == 400, response.data
+        assert field in response.data, response.data
         assert not Referral.objects.exists()
 
     def test_a_service_of_another_partner_is_refused(self, api, dossier, partner, social_worker):
         foreign = PartnerServiceFactory(partner__name="VDAB Test", name="Inschrijving werkzoekende")
         body = {"dossier": str(dossier.pk), "partner": str(partner.pk), "service": str(foreign.pk)}
         response = api(social_worker).post(URL, body | {"reason": "Werk"}, format="json")
-        assert response.status_code == 400 and "service" in response.data
+        assert response.status_code == 400
+        assert "service" in response.data
         assert not Referral.objects.exists()
 
     def test_an_inactive_partner_is_refused(self, api, dossier, partner, social_worker):
@@ -236,7 +245,8 @@ class TestInvalidReferrals:
         partner.save()
         body = {"dossier": str(dossier.pk), "partner": str(partner.pk), "reason": "Woonnood"}
         response = api(social_worker).post(URL, body, format="json")
-        assert response.status_code == 400 and "partner" in response.data
+        assert response.status_code == 400
+        assert "partner" in response.data
 
 
 class TestAccess:
@@ -258,7 +268,8 @@ class TestAccess:
         for method, url, body, _expected in self.requests(referral, dossier, partner):
             assert getattr(api(other_team_worker), method)(url, body, format="json").status_code == 404, url
         referral.refresh_from_db()
-        assert referral.status == "proposed" and Referral.objects.count() == 1
+        assert referral.status == "proposed"
+        assert Referral.objects.count() == 1
 
     def test_an_anonymous_caller_gets_401(self, api, referral, dossier, partner):
         for method, url, body, _expected in self.requests(referral, dossier, partner):
@@ -284,7 +295,8 @@ def test_no_new_referral_in_a_closed_dossier_but_the_loop_can_still_close(
     assert me.post(f"/api/v1/dossiers/{dossier.pk}/close/", {"reason": "Verhuisd"}).status_code == 200
     body = {"dossier": str(dossier.pk), "partner": str(partner.pk), "reason": "Nog een vraag"}
     refused = me.post(URL, body, format="json")
-    assert refused.status_code == 409 and Referral.objects.count() == 1
+    assert refused.status_code == 409
+    assert Referral.objects.count() == 1
     # The partner's feedback may arrive after the dossier was closed; it is still recorded.
     done = me.post(
         f"{URL}{referral.pk}/transition/", {"to": "completed", "feedback": "Afgerond."}, format="json"

@@ -78,7 +78,8 @@ def test_requests_received_on_31_december_and_1_january_get_numbers_of_their_own
 )
 def test_bad_input_is_refused_and_takes_no_number(api, dossier, social_worker, body, field):
     response = register(api(social_worker), dossier, **body)
-    assert response.status_code == 400 and field in response.data
+    assert response.status_code == 400
+    assert field in response.data
     assert not AidRequest.objects.exists()
     assert register(api(social_worker), dossier).data["register_number"].endswith("/000001")
 
@@ -190,7 +191,8 @@ def test_the_receipt_is_a_pdf_with_every_mandatory_mention(api, dossier, social_
     settings.ORGANISATION_NAME = "OCMW Kortenberg"
     created = register(api(social_worker), dossier, received_on="2026-11-02").data
     response = api(social_worker).get(f"/api/v1/requests/{created['id']}/receipt.pdf")
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
 
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(response.content)).pages)
     text = " ".join(text.split())

@@ -45,7 +45,8 @@ def test_the_migration_seeds_the_usual_partners_idempotently_and_keeps_edits(db)
     Partner.objects.all().delete()  # test setup; start from an empty map whatever ran before
     seed_migration.seed(apps, None)
     partners = Partner.objects.prefetch_related("services")
-    assert partners.count() == len(seed_migration.PARTNERS) == 16
+    assert partners.count() == 16
+    assert len(seed_migration.PARTNERS) == 16
     assert all(1 <= len(p.services.all()) <= 3 for p in partners)
     caw = Partner.objects.get(name="CAW (Centrum Algemeen Welzijnswerk)")
     assert set(caw.services.values_list("name", flat=True)) == {"Onthaal", "Crisishulp", "Begeleid wonen"}
