@@ -24,7 +24,7 @@ def inquiry_get(*, user, inquiry_id=None, request_id=None, what: str = "sociaal 
     visits = list(
         Contact.objects.filter(
             dossier=dossier, channel=Channel.HOME_VISIT, occurred_at__date__gte=inquiry.request.received_on
-        )
+        ).select_related("author")
     )
     # A visit counts for completeness even when its notes are confidential to the assigned worker.
     inquiry.home_visit_count = len(visits)

@@ -1,7 +1,6 @@
 import pytest
 
-from casework.models import Dossier
-from tests.factories import ClientFactory, UserFactory
+from tests.factories import DossierFactory, UserFactory
 
 
 @pytest.fixture
@@ -11,4 +10,4 @@ def team_lead(team):
 
 @pytest.fixture
 def dossier(team, social_worker):
-    return Dossier.objects.create(client=ClientFactory(), team=team, social_worker=social_worker)
+    return DossierFactory(team=team, social_worker=social_worker)

@@ -3,9 +3,9 @@ Each cell asserts the status; each successful read adds exactly one access-log e
 
 import pytest
 
-from casework.models import Contact, Dossier
+from casework.models import Dossier
 from clients.models import AccessLog
-from tests.factories import ClientFactory, TeamFactory, UserFactory
+from tests.factories import ClientFactory, ContactFactory, TeamFactory, UserFactory
 
 ROLES = [
     "social_worker",
@@ -90,7 +90,7 @@ def make_dossier(world, caller, situation) -> Dossier:
     dossier.save()
     if dossier.restricted:
         dossier.restricted_to.set([world["colleague"]])
-    Contact.objects.create(dossier=dossier, channel="phone", summary="Telefonisch contact", author=worker)
+    ContactFactory(dossier=dossier, summary="Telefonisch contact", author=worker)
     return dossier
 
 

@@ -5,7 +5,13 @@ from django.utils import timezone
 
 from casework.models import BreakGlassAccess, Contact, Dossier
 from clients.models import AccessLog
-from tests.factories import ClientFactory, UserFactory
+from tests.factories import (
+    BreakGlassAccessFactory,
+    ClientFactory,
+    ContactFactory,
+    DossierFactory,
+    UserFactory,
+)
 
 
 def test_changing_an_address_shows_old_and_new_values_who_and_when(api, dossier, social_worker):
@@ -54,7 +60,8 @@ def test_patch_with_an_invalid_iban_changes_nothing(api, dossier, social_worker)
     response = api(social_worker).patch(
         f"/api/v1/clients/{dossier.client_id}/", {"iban": "BE00 0000", "phone": "016 11 11 11"}, format="json"
     )
-    assert response.status_code == 400 and "iban" in response.data
+    assert response.status_code == 400
+    assert "iban" in response.data
     assert api(social_worker).get(f"/api/v1/clients/{dossier.client_id}/").data["phone"] == ""
 
 
@@ -66,7 +73,8 @@ class TestBreakTheGlass:
     def test_without_a_real_reason_nothing_opens(self, api, dossier, other_team_worker, reason):
         body = {} if reason is None else {"reason": reason}
         response = api(other_team_worker).post(self.url(dossier), body, format="json")
-        assert response.status_code == 400 and "reason" in response.data
+        assert response.status_code == 400
+        assert "reason" in response.data
         assert not BreakGlassAccess.objects.exists()
         assert api(other_team_worker).get(f"/api/v1/dossiers/{dossier.pk}/").status_code == 404
 
@@ -111,9 +119,7 @@ class TestBreakTheGlass:
     def test_a_retried_notification_task_notifies_once(self, dossier, other_team_worker, team_lead):
         from casework.dossiers.services import break_glass_notify_team_leads
 
-        grant = BreakGlassAccess.objects.create(
-            dossier=dossier, user=other_team_worker, reason="collega ziek", expires_at=timezone.now()
-        )
+        grant = BreakGlassAccessFactory(dossier=dossier, user=other_team_worker)
         break_glass_notify_team_leads(grant_id=grant.pk)
         break_glass_notify_team_leads(grant_id=grant.pk)
         assert team_lead.notifications.count() == 1
@@ -123,9 +129,7 @@ class TestContacts:
     def test_record_a_contact_in_one_call_and_see_it_first(self, api, dossier, social_worker):
         me = api(social_worker)
         old = timezone.now() - datetime.timedelta(days=2)
-        Contact.objects.create(
-            dossier=dossier, channel="office", summary="Eerder", author=social_worker, occurred_at=old
-        )
+        ContactFactory(dossier=dossier, channel="office", summary="Eerder", occurred_at=old)
         created = me.post(
             "/api/v1/contacts/",
             {
@@ -158,12 +162,14 @@ class TestContacts:
         response = api(social_worker).post(
             "/api/v1/contacts/", {"dossier": str(dossier.pk), **body}, format="json"
         )
-        assert response.status_code == 400 and field in response.data
+        assert response.status_code == 400
+        assert field in response.data
         assert not Contact.objects.exists()
 
     def test_listing_without_a_dossier_is_a_clear_400(self, api, social_worker):
         response = api(social_worker).get("/api/v1/contacts/")
-        assert response.status_code == 400 and "dossier" in response.data
+        assert response.status_code == 400
+        assert "dossier" in response.data
 
     def test_other_team_cannot_record_a_contact(self, api, dossier, other_team_worker):
         body = {"dossier": str(dossier.pk), "channel": "phone", "summary": "x"}
@@ -175,17 +181,9 @@ class TestContacts:
         self, api, dossier, social_worker, team_lead, team
     ):
         colleague = UserFactory(username="lotte", team=team, roles=["social_worker"])
-        Contact.objects.create(dossier=dossier, channel="office", summary="Gewoon", author=social_worker)
-        Contact.objects.create(
-            dossier=dossier,
-            channel="office",
-            summary="Vertrouwelijk",
-            author=social_worker,
-            confidential=True,
-        )
-        Contact.objects.create(
-            dossier=dossier, channel="phone", summary="Eigen notitie", author=colleague, confidential=True
-        )
+        ContactFactory(dossier=dossier, summary="Gewoon", author=social_worker)
+        ContactFactory(dossier=dossier, summary="Vertrouwelijk", author=social_worker, confidential=True)
+        ContactFactory(dossier=dossier, summary="Eigen notitie", author=colleague, confidential=True)
 
         def seen_by(user):
             return {
@@ -208,7 +206,8 @@ class TestDossiers:
             format="json",
         )
         assert response.status_code == 201
-        assert response.data["status"] == "open" and response.data["social_worker"] == "sofie"
+        assert response.data["status"] == "open"
+        assert response.data["social_worker"] == "sofie"
         assert response.data["opened_on"] == timezone.localdate().isoformat()
 
     def test_a_second_open_dossier_for_the_same_client_is_a_conflict(self, api, dossier, social_worker):
@@ -230,7 +229,8 @@ class TestDossiers:
     def test_bad_input_is_refused(self, api, social_worker, other_team_worker, body, field):
         body = {"client": str(ClientFactory().pk), **body}
         response = api(social_worker).post("/api/v1/dossiers/", body, format="json")
-        assert response.status_code == 400 and field in response.data, response.data
+        assert response.status_code == 400, response.data
+        assert field in response.data, response.data
         assert not Dossier.objects.exists()
 
     def test_a_social_worker_opens_dossiers_for_their_own_team_only(self, api, social_worker, other_team):
@@ -241,7 +241,8 @@ class TestDossiers:
         url = f"/api/v1/dossiers/{dossier.pk}/close/"
         assert api(social_worker).post(url, {"reason": ""}, format="json").status_code == 400
         closed = api(social_worker).post(url, {"reason": "Hulpvraag beantwoord"}, format="json")
-        assert closed.status_code == 200 and closed.data["status"] == "closed"
+        assert closed.status_code == 200
+        assert closed.data["status"] == "closed"
         assert api(social_worker).post(url, {"reason": "nogmaals"}, format="json").status_code == 409
 
     def test_the_team_lead_restricts_a_dossier_to_a_list(self, api, dossier, social_worker, team_lead, team):
@@ -251,7 +252,8 @@ class TestDossiers:
             {"restricted": True, "allowed": ["sofie"]},
             format="json",
         )
-        assert response.status_code == 200 and response.data["restricted"]
+        assert response.status_code == 200
+        assert response.data["restricted"]
         assert api(social_worker).get(f"/api/v1/dossiers/{dossier.pk}/").status_code == 200
         assert api(team_lead).get(f"/api/v1/dossiers/{dossier.pk}/").status_code == 200
         assert api(colleague).get(f"/api/v1/dossiers/{dossier.pk}/").status_code == 404
@@ -266,12 +268,8 @@ class TestDossiers:
 
     def test_caseload_first(self, api, social_worker, team):
         colleague = UserFactory(username="lotte", team=team, roles=["social_worker"])
-        theirs = Dossier.objects.create(
-            client=ClientFactory(last_name="Aerts"), team=team, social_worker=colleague
-        )
-        mine = Dossier.objects.create(
-            client=ClientFactory(last_name="Zeger"), team=team, social_worker=social_worker
-        )
+        theirs = DossierFactory(client__last_name="Aerts", team=team, social_worker=colleague)
+        mine = DossierFactory(client__last_name="Zeger", team=team, social_worker=social_worker)
         ids = [row["id"] for row in api(social_worker).get("/api/v1/dossiers/").data["results"]]
         assert ids == [str(mine.pk), str(theirs.pk)]
 

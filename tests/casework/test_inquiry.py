@@ -3,8 +3,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from casework.models import Contact, Inquiry
+from casework.models import Inquiry
 from clients.models import AccessLog
+from tests.factories import ContactFactory
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def test_the_inquiry_becomes_complete_and_the_request_can_be_proposed(api, inqui
             {"name": document.name, "received_on": timezone.localdate()},
             format="json",
         )
-    Contact.objects.create(dossier=dossier, channel="home_visit", summary="Huisbezoek", author=social_worker)
+    ContactFactory(dossier=dossier, channel="home_visit", summary="Huisbezoek")
     today = timezone.localdate().isoformat()
     body = REPORT | {"advice": "Leefloon categorie 3 toekennen.", "sworn_statement_on": today}
     body |= {"hearing_right_informed_on": today, "version": 1}
@@ -90,7 +91,8 @@ def test_a_stale_update_of_the_social_report_is_refused_and_the_newer_text_kept(
 )
 def test_bad_updates_are_refused_on_their_field(api, inquiry, social_worker, body, field):
     response = api(social_worker).patch(url(inquiry), body, format="json")
-    assert response.status_code == 400 and field in response.data
+    assert response.status_code == 400
+    assert field in response.data
     inquiry.refresh_from_db()
     assert inquiry.version == 1
 
@@ -146,7 +148,8 @@ class TestKsz:
     ):
         payload = {"dossier": str(dossier.pk), "service": "income", "purpose": "Inkomsten nagaan"} | body
         response = api(social_worker).post("/api/v1/ksz-consultations/", payload, format="json")
-        assert response.status_code == 400 and field in response.data
+        assert response.status_code == 400
+        assert field in response.data
         assert not AccessLog.objects.filter(what__startswith="KSZ:").exists()
 
     def test_other_team_and_anonymous_cannot_record(self, api, dossier, other_team_worker):

@@ -236,7 +236,8 @@ class TestCalculationApi:
         if field is None:  # a JSON number is accepted as a decimal (no float arithmetic follows)
             assert response.status_code == 200
             return
-        assert response.status_code == 400 and field in response.data, response.data
+        assert response.status_code == 400, response.data
+        assert field in response.data, response.data
 
     def test_no_rate_message_is_dutch(self, api, social_worker):
         response = api(social_worker).post(

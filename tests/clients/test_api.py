@@ -8,10 +8,9 @@ import pytest
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from casework.models import Dossier
 from clients.models import Client
 from clients.rules import search_text
-from tests.factories import ClientFactory, UserFactory
+from tests.factories import ClientFactory, DossierFactory, UserFactory
 
 URL = "/api/v1/clients/"
 IDENTITY_KEYS = {"id", "first_name", "last_name", "birth_date", "has_dossier"}
@@ -89,10 +88,11 @@ def test_register_without_insz_is_allowed_for_newcomers(api, social_worker):
     first = api(social_worker).post(URL, person(insz=None), format="json")
     second = api(social_worker).post(URL, person(insz="", first_name="Amal"), format="json")
 
-    assert first.status_code == second.status_code == 201
-    assert (
-        first.data["insz"] is None and second.data["insz"] is None
-    )  # two people without INSZ do not conflict
+    assert first.status_code == 201
+    assert second.status_code == 201
+    # Two people without INSZ do not conflict.
+    assert first.data["insz"] is None
+    assert second.data["insz"] is None
     assert Client.objects.filter(insz__isnull=True).count() == 2
 
 
@@ -139,7 +139,8 @@ def test_possible_duplicates_same_birth_date_and_similar_name(api, social_worker
         URL, person(insz=None, first_name="Yasmina", last_name="Elamrani"), format="json"
     )
 
-    assert swapped.status_code == written_together.status_code == 201
+    assert swapped.status_code == 201
+    assert written_together.status_code == 201
     assert [d["id"] for d in swapped.data["possible_duplicates"]] == [str(yasmina.pk)]
     assert {d["id"] for d in written_together.data["possible_duplicates"]} == {
         str(yasmina.pk),
@@ -155,7 +156,8 @@ def test_no_possible_duplicates_for_another_birth_date_or_another_name(api, soci
         URL, person(insz=None, first_name="Jan", last_name="Peeters"), format="json"
     )
 
-    assert other_date.status_code == other_name.status_code == 201
+    assert other_date.status_code == 201
+    assert other_name.status_code == 201
     assert other_date.data["possible_duplicates"] == []
     assert other_name.data["possible_duplicates"] == []
 
@@ -379,7 +381,7 @@ def test_search_answers_minimal_identity_only(api, social_worker, registry):
 
 
 def test_has_dossier_tells_intake_a_dossier_exists(api, social_worker, other_team, registry):
-    Dossier.objects.create(client=registry["amrani"], team=other_team)
+    DossierFactory(client=registry["amrani"], team=other_team)
 
     response = api(social_worker).get(URL, {"q": "amrani"})
 
@@ -432,8 +434,10 @@ def test_search_last_page_and_a_page_that_does_not_exist(api, social_worker, pee
     beyond = me.get(URL, {"q": "peeters", "page_size": 200, "page": 3})
     garbage = me.get(URL, {"q": "peeters", "page": "laatste"})
 
-    assert len(last.data["results"]) == 5 and last.data["next"] is None
-    assert beyond.status_code == garbage.status_code == 404
+    assert len(last.data["results"]) == 5
+    assert last.data["next"] is None
+    assert beyond.status_code == 404
+    assert garbage.status_code == 404
 
 
 def test_search_pages_do_not_overlap(api, social_worker, peeters_family):
@@ -456,7 +460,7 @@ def test_owner_may_search_and_register(api, social_worker, registry):
 def test_colleague_of_another_team_finds_the_shared_registry_with_minimal_identity_only(
     api, social_worker, other_team_worker, registry
 ):
-    Dossier.objects.create(client=registry["yasmina"], team=social_worker.team, social_worker=social_worker)
+    DossierFactory(client=registry["yasmina"], team=social_worker.team, social_worker=social_worker)
 
     response = api(other_team_worker).get(URL, {"q": "el amr"})
 
@@ -480,7 +484,8 @@ def test_anonymous_may_not_search_or_register(api, registry):
     search = anonymous.get(URL, {"q": "yasmina"})
     create = anonymous.post(URL, person(insz=None), format="json")
 
-    assert search.status_code == create.status_code == 401
+    assert search.status_code == 401
+    assert create.status_code == 401
     assert "results" not in search.data
     assert Client.objects.count() == len(registry)
 
@@ -498,7 +503,8 @@ def test_committee_member_may_neither_search_nor_register(api, committee_member,
     search = member.get(URL, {"q": "yasmina"})
     create = member.post(URL, person(insz=None, first_name="Nieuw"), format="json")
 
-    assert search.status_code == create.status_code == 403
+    assert search.status_code == 403
+    assert create.status_code == 403
     assert search.data == {"detail": "Uw rol laat deze handeling niet toe."}
     assert Client.objects.count() == len(registry)
 
