@@ -32,6 +32,7 @@ from casework.register.models import (
     RequiredDocument,
 )
 from casework.socialmap.models import Partner, PartnerService, Referral, ReferralStatus
+from casework.timeline.models import TimelineEvent
 
 __all__ = [
     "ActionStatus",
@@ -73,4 +74,5 @@ __all__ = [
     "RequiredDocument",
     "SpiExemption",
     "SpiExemptionPeriod",
+    "TimelineEvent",
 ]

@@ -103,6 +103,21 @@ def may_work_on(user, dossier) -> bool:
     )
 
 
+def may_assign_coach(user, dossier) -> bool:
+    """The dossier's own social workers and team lead name its activation coach, and so does a coach taking
+    the client up (the activation app decides which coach may)."""
+    if (
+        not user.is_authenticated
+        or not user.is_active
+        or dossier.restricted
+        and not may_know_of(user, dossier)
+    ):
+        return False
+    if user.has_role(Role.ACTIVATION_COACH):
+        return True
+    return own_access(user, dossier) is Access.FULL and user.has_role(Role.SOCIAL_WORKER, Role.TEAM_LEAD)
+
+
 def may_close(user, dossier) -> bool:
     """Closing a dossier is for its own people, never on a break-the-glass grant."""
     return may_work_on(user, dossier) and own_access(user, dossier) is Access.FULL

@@ -6,6 +6,7 @@ from casework.dossiers.models import Dossier
 from casework.dossiers.selectors import dossier_get
 from casework.policy import Access
 from casework.register.models import AidRequest
+from casework.timeline.selectors import timeline_events_of
 from clients.selectors import bank_account_changes_unseen
 
 
@@ -19,9 +20,12 @@ def dossier_page(*, user, dossier_id) -> Dossier:
     dossier.bank_account_changes = bank_account_changes_unseen(client=dossier.client)
     dossier.timeline = []
     if dossier.access is Access.FULL:
-        dossier.timeline = list(
+        contacts = list(
             Contact.objects.filter(dossier=dossier)
             .filter(policy.confidential_visible_q(user, dossier))
             .select_related("author")
         )
+        events = timeline_events_of(dossier=dossier)
+        # Contacts and events of the other apps, newest first; the template tells them apart.
+        dossier.timeline = sorted([*contacts, *events], key=lambda item: item.occurred_at, reverse=True)
     return dossier

@@ -83,6 +83,20 @@ def dossier_restrict(*, actor, dossier: Dossier, restricted: bool, allowed_users
 
 
 @transaction.atomic
+def dossier_coach_assign(*, actor, dossier: Dossier, coach) -> Dossier:
+    """Name the activation coach who follows the client towards work (the activation app calls this when a
+    trajectory starts, with its own rules checked): the coach then works on the dossier through the policy."""
+    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    if not policy.may_assign_coach(actor, dossier):
+        raise NotFoundError()
+    if coach is not None and not coach.has_role(Role.ACTIVATION_COACH):
+        raise DomainError(_("Kies een trajectbegeleider."), field="coach")
+    dossier.activation_coach = coach
+    save_with_history(dossier, actor=actor, reason="dossier_coach_assign")
+    return dossier
+
+
+@transaction.atomic
 def dossier_close(*, actor, dossier: Dossier, reason: str) -> Dossier:
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if not policy.may_work_on(actor, dossier):

@@ -344,7 +344,7 @@ GUARDS = {
     "dossier page": Guard(
         url=lambda s: f"/dossiers/{s.dossier.pk}/",
         grow=both(more_contacts, more_requests),
-        queries=10,
+        queries=11,
         shown=in_context(lambda context: context["dossier"].timeline),
         web=True,
     ),
