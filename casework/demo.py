@@ -10,6 +10,7 @@ import datetime
 import random
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
 
 from accounts.demo import staff
@@ -24,6 +25,7 @@ from casework.socialmap import services as socialmap_services
 from clients.demo import demo_adults, demo_family_heads
 
 SEED = 2026
+_DEMO_LATE_REASON = "Ingevoerd bij de ingebruikname van Casework (demogegevens)."
 # (team, social worker, number of dossiers); Sofie's come first and include the families.
 CASELOADS = [("centrum", "sofie", 12), ("centrum", "lotte", 4), ("noord", "bram", 4), ("zuid", "nora", 4),
              ("oost", "jonas", 3), ("west", "fatma", 3)]  # fmt: skip
@@ -113,9 +115,16 @@ def seed(stdout) -> None:
     # The register is chronological: the requests are entered in the order in which they were received.
     planned.sort(key=lambda request: request.received_on)
     registered = []
+    head = staff("hilde")
     for plan in planned:
+        # The demo enters today what the counter received weeks ago: a late registration, with its reason.
+        late = (today - plan.received_on).days > settings.LATE_REGISTRATION_DAYS
         aid_request = register_services.request_register(
-            actor=intake, dossier=plan.dossier, kind=plan.kind, received_on=plan.received_on
+            actor=head if late else intake,
+            dossier=plan.dossier,
+            kind=plan.kind,
+            received_on=plan.received_on,
+            late_registration_reason=_DEMO_LATE_REASON if late else "",
         )
         # Two weeks after the request the social worker is well into the inquiry.
         if (today - plan.received_on).days >= 14:

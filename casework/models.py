@@ -3,7 +3,7 @@ no table moved when the app was cut into packages)."""
 
 from casework.budget.models import Debt, DebtStatus, Instalment, PaymentPlan, PaymentPlanStatus
 from casework.contacts.models import Channel, Contact
-from casework.dossiers.models import BreakGlassAccess, Dossier, DossierStatus
+from casework.dossiers.models import BreakGlassAccess, Dossier, DossierCounter, DossierStatus
 from casework.helpplan.models import (
     ActionStatus,
     CaseConference,
@@ -44,6 +44,7 @@ __all__ = [
     "Debt",
     "DebtStatus",
     "Dossier",
+    "DossierCounter",
     "DossierStatus",
     "GeneralExemption",
     "HeatingAllowanceBand",

@@ -192,11 +192,12 @@ def client_access(user, dossiers) -> Access:
 
 
 def may_register_request(user, dossier) -> bool:
-    """The front desk and the dossier's social workers register requests (on the day they are received)."""
+    """The front desk and the dossier's social workers register requests (on the day they are received); the
+    head of service too (a late registration needs a team lead's or the head's reason)."""
     access = dossier_access(user, dossier)
     if user.has_role(Role.INTAKE_OFFICER) and access >= Access.INTAKE:
         return True
-    return access is Access.FULL and user.has_role(Role.SOCIAL_WORKER, Role.TEAM_LEAD)
+    return access is Access.FULL and user.has_role(Role.SOCIAL_WORKER, Role.TEAM_LEAD, Role.HEAD_OF_SERVICE)
 
 
 def may_read_social_map(user) -> bool:

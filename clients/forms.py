@@ -97,6 +97,8 @@ class ClientRegistrationForm(PersonNameAndBirthDateForm):
 
     def clean(self):
         cleaned = super().clean()
+        if message := validators.insz_birth_date_message(cleaned.get("insz"), cleaned.get("birth_date")):
+            self.add_error("birth_date", message)
         # As in the API: an address is either left out or complete enough to send a letter to.
         if any(cleaned.get(field) for field in ADDRESS_FIELDS):
             for field in ADDRESS_REQUIRED_FIELDS:

@@ -27,6 +27,28 @@ def is_bis_number(insz: str) -> bool:
     return bis.is_valid(insz)
 
 
+def insz_birth_date(insz: str) -> date | None:
+    """The birth date a rijksregisternummer carries: its first six digits, the century told by the check
+    digits (a "2" before the nine digits from 2000 on). None for a BIS number (its date is not reliable), an
+    unknown day or month (00), or a number that is not valid."""
+    if not insz or len(insz) != 11 or not nn.is_valid(insz) or is_bis_number(insz):
+        return None
+    year, month, day = int(insz[0:2]), int(insz[2:4]), int(insz[4:6])
+    if month == 0 or day == 0:
+        return None
+    century = 2000 if 97 - int("2" + insz[:9]) % 97 == int(insz[9:]) else 1900
+    try:
+        return date(century + year, month, day)
+    except ValueError:
+        return None
+
+
+def birth_date_contradicts_insz(insz: str | None, birth_date: date | None) -> bool:
+    """True when the rijksregisternummer says another birth date than the one typed."""
+    carried = insz_birth_date(insz) if insz else None
+    return carried is not None and birth_date is not None and carried != birth_date
+
+
 def normalise_belgian_or_sepa_iban(value: str) -> str | None:
     """The compact IBAN (BE68539007547034) when valid, the Belgian national check included; else None.
     A Belgian number is judged on its two checks (domain §9), not on python-stdnum's copy of the NBB list of

@@ -9,6 +9,7 @@ from clients.models import BankAccountChange, Client, HouseholdMember
 from clients.policy import dossier_access, may_register_clients
 from clients.rules import search_text
 from clients.selectors import client_possible_duplicates
+from clients.validators import insz_birth_date_message
 from core.dates import check_birth_date, check_life_date, check_planned_date
 from core.errors import Conflict, DomainError, PermissionDeniedError
 from core.history import save_with_history
@@ -42,6 +43,7 @@ def client_register(
     if not may_register_clients(actor):
         raise PermissionDeniedError()
     check_birth_date(birth_date)
+    _check_insz_agrees_with_birth_date(insz, birth_date)
     if insz and (existing := Client.objects.filter(insz=insz).values_list("pk", flat=True).first()):
         raise ClientAlreadyRegistered(existing)
     duplicates = client_possible_duplicates(
@@ -75,6 +77,11 @@ IDENTITY_EDITABLE = {
 }  # fmt: skip
 
 
+def _check_insz_agrees_with_birth_date(insz, birth_date) -> None:
+    if message := insz_birth_date_message(insz, birth_date):
+        raise DomainError(message, field="birth_date")
+
+
 class StaleClient(Conflict):
     def __init__(self, current: int):
         super().__init__(
@@ -102,6 +109,9 @@ def client_update(*, actor, client: Client, version: int | None = None, **change
     if version is not None and version != client.version:
         raise StaleClient(client.version)
     check_birth_date(changes.get("birth_date"))
+    _check_insz_agrees_with_birth_date(
+        changes.get("insz", client.insz), changes.get("birth_date", client.birth_date)
+    )
     changed = [field for field, value in changes.items() if getattr(client, field) != value]
     if not changed:
         return client

@@ -8,7 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 import core.dates
-from clients.rules import normalise_belgian_or_sepa_iban, normalise_insz
+from clients.rules import (
+    birth_date_contradicts_insz,
+    insz_birth_date,
+    normalise_belgian_or_sepa_iban,
+    normalise_insz,
+)
 
 NOT_BLANK = _("Dit veld mag niet leeg zijn.")
 INVALID_INSZ = _("Dit is geen geldig rijksregisternummer of BIS-nummer: controleer de cijfers.")
@@ -54,3 +59,17 @@ def clean_birth_date(value: datetime.date) -> datetime.date:
     if not EARLIEST_BIRTH_DATE <= value <= timezone.localdate():
         raise ValidationError(BIRTH_DATE_OUT_OF_RANGE, code="out_of_range")
     return value
+
+
+def insz_birth_date_message(insz: str | None, birth_date) -> str | None:
+    """The message for the birth-date field when the rijksregisternummer says another birth date (None when
+    they agree, or when the number carries no reliable date: a BIS number, an unknown day or month)."""
+    if not birth_date_contradicts_insz(insz, birth_date):
+        return None
+    return str(
+        _(
+            "Het rijksregisternummer hoort bij geboortedatum %(date)s: controleer de geboortedatum of het "
+            "rijksregisternummer."
+        )
+        % {"date": insz_birth_date(insz).strftime("%d/%m/%Y")}
+    )

@@ -145,6 +145,8 @@ class DossierFactory(factory.django.DjangoModelFactory):
     client = factory.SubFactory(ClientFactory)
     team = factory.SubFactory(TeamFactory)
     social_worker = factory.SubFactory(UserFactory, team=factory.SelfAttribute("..team"))
+    # Numbers of a year no service gives (the services number from the counter of the current year).
+    number = factory.Sequence(lambda n: f"1999-{n % 100000:05d}")
 
     @factory.post_generation
     def restricted_to(dossier, create, extracted, **kwargs):

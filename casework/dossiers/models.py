@@ -22,6 +22,9 @@ class Dossier(models.Model):
     """The social dossier: one per client per service episode."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # The readable dossier number (2026-00123) printed on screens, receipts and letters; given when the
+    # dossier is opened (casework.dossiers.services), per year of opening.
+    number = models.CharField(_("dossiernummer"), max_length=12, unique=True, null=True, editable=False)
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="dossiers")
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="dossiers")
     social_worker = models.ForeignKey(
@@ -61,7 +64,19 @@ class Dossier(models.Model):
 
     @property
     def reference(self) -> str:
-        return f"D-{str(self.id)[:8].upper()}"
+        """The dossier number; a dossier made outside the services (tests, imports) shows its id's start."""
+        return self.number or f"D-{str(self.id)[:8].upper()}"
+
+
+class DossierCounter(models.Model):
+    """The last dossier number given per year; locked while a number is taken, so numbers are unique and
+    gapless even when two dossiers are opened at the same moment."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_serial = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}-{self.last_serial:05d}"
 
 
 class BreakGlassCategory(models.TextChoices):

@@ -11,7 +11,13 @@ from accounts.models import Role, User
 from accounts.services import notification_send
 from casework import policy
 from casework.dossiers import rules
-from casework.dossiers.models import BreakGlassAccess, BreakGlassCategory, Dossier, DossierStatus
+from casework.dossiers.models import (
+    BreakGlassAccess,
+    BreakGlassCategory,
+    Dossier,
+    DossierCounter,
+    DossierStatus,
+)
 from casework.dossiers.transitions import DOSSIER_WORKFLOW
 from clients.ledger import access_log_record
 from core import outbox
@@ -32,6 +38,7 @@ def dossier_open(*, actor, client, team, social_worker=None) -> Dossier:
     try:
         with transaction.atomic():
             dossier = Dossier(client=client, team=team, social_worker=social_worker)
+            dossier.number = _next_dossier_number(dossier.opened_on.year)
             save_with_history(dossier, actor=actor, reason="dossier_open", force_insert=True)
             return dossier
     except IntegrityError:
@@ -41,6 +48,16 @@ def dossier_open(*, actor, client, team, social_worker=None) -> Dossier:
         raise HiddenDossierRefusal()
     named = {"existing_dossier": str(existing.pk)} if existing else {}
     raise Conflict(_("Deze cliënt heeft al een open dossier."), **named)
+
+
+def _next_dossier_number(year: int) -> str:
+    # Like the register: the year's counter row is locked until the transaction ends (a refused open gives
+    # its number back).
+    DossierCounter.objects.bulk_create([DossierCounter(year=year)], ignore_conflicts=True)
+    counter = DossierCounter.objects.select_for_update().get(year=year)
+    counter.last_serial += 1
+    counter.save(update_fields=["last_serial"])
+    return rules.dossier_number(year, counter.last_serial)
 
 
 class HiddenDossierRefusal(PermissionDeniedError):

@@ -36,6 +36,7 @@ class AidRequestSerializer(serializers.ModelSerializer):
             "forwarded_on",
             "forward_due",
             "registered_by",
+            "late_registration_reason",
             "created_at",
             "inquiry",
         ]
@@ -52,6 +53,9 @@ class AidRequestCreateSerializer(serializers.Serializer):
     received_on = serializers.DateField()
     channel = serializers.ChoiceField(choices=RequestChannel.choices, default=RequestChannel.ORAL)
     description = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    late_registration_reason = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=2000
+    )
 
 
 class RequestTransitionSerializer(serializers.Serializer):

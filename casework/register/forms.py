@@ -13,6 +13,14 @@ class RequestRegisterForm(forms.Form):
     description = forms.CharField(
         label=_("Hulpvraag"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
     )
+    late_registration_reason = forms.CharField(
+        label=_("Reden van late registratie"),
+        required=False,
+        max_length=2000,
+        help_text=_(
+            "Alleen voor een aanvraag die meer dan een week geleden ontvangen werd (teamverantwoordelijke)."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -72,6 +72,8 @@ class AidRequest(models.Model):
     forwarded_on = models.DateField(_("doorgestuurd op"), null=True, blank=True)
     forward_due = models.DateField(_("doorsturen uiterlijk"))
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # Why a request was entered more than a few days after it was received (a team lead's reason).
+    late_registration_reason = models.TextField(_("reden van late registratie"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()

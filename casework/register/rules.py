@@ -18,3 +18,16 @@ def forward_due(received_on: date) -> date:
 
 def register_number(year: int, serial: int) -> str:
     return f"{year}/{serial:06d}"
+
+
+def received_on_problem(received_on: date, today: date, late_after_days: int) -> str | None:
+    """Why a received date cannot be registered as it is: "future"; "too_old" (before the start of the
+    previous calendar year: the register of that year is closed); "late" (older than the limit: the register
+    is kept on the day of receipt, so a late entry needs a team lead's reason). None when it can."""
+    if received_on > today:
+        return "future"
+    if received_on < date(today.year - 1, 1, 1):
+        return "too_old"
+    if (today - received_on).days > late_after_days:
+        return "late"
+    return None

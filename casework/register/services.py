@@ -1,10 +1,12 @@
 """The register of applications: a request entered on the day it is received, with its number, its
 deadlines and its inquiry; and the one way a request changes status."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import Role
 from casework import policy
 from casework.dossiers.models import Dossier, DossierStatus
 from casework.inquiry.services import inquiry_missing_labels, inquiry_open
@@ -28,17 +30,41 @@ def _next_register_serial(year: int) -> int:
 
 @transaction.atomic
 def request_register(
-    *, actor, dossier: Dossier, kind: str, received_on, channel: str = "oral", description: str = ""
+    *,
+    actor,
+    dossier: Dossier,
+    kind: str,
+    received_on,
+    channel: str = "oral",
+    description: str = "",
+    late_registration_reason: str = "",
 ) -> AidRequest:
+    """Enter a request in the register: on the day it is received (KB 11 July 2002); an older one only with a
+    team lead's (or the head of service's) reason, and never in a register year that is closed."""
     if not policy.may_register_request(actor, dossier):
         raise NotFoundError()
     if dossier.status != DossierStatus.OPEN:
         raise Conflict(_("Dit dossier is afgesloten: open een nieuw dossier voor deze aanvraag."))
-    check_event_date(
-        received_on,
-        field="received_on",
-        future_message=_("De ontvangstdatum kan niet in de toekomst liggen."),
-    )
+    late_registration_reason = late_registration_reason.strip()
+    problem = rules.received_on_problem(received_on, timezone.localdate(), settings.LATE_REGISTRATION_DAYS)
+    if problem == "future":
+        raise DomainError(_("De ontvangstdatum kan niet in de toekomst liggen."), field="received_on")
+    if problem == "too_old":
+        raise DomainError(
+            _("Een aanvraag van voor 1 januari van vorig jaar kan niet meer in het register."),
+            field="received_on",
+        )
+    if problem == "late" and not (
+        late_registration_reason and actor.has_role(Role.TEAM_LEAD, Role.HEAD_OF_SERVICE)
+    ):
+        raise DomainError(
+            _(
+                "Deze aanvraag werd meer dan %(days)d dagen geleden ontvangen: een teamverantwoordelijke "
+                "registreert ze, met de reden van de late registratie."
+            )
+            % {"days": settings.LATE_REGISTRATION_DAYS},
+            field="received_on" if not late_registration_reason else "late_registration_reason",
+        )
     serial = _next_register_serial(received_on.year)
     aid_request = AidRequest(
         dossier=dossier,
@@ -52,6 +78,7 @@ def request_register(
         decision_due=rules.decision_due(received_on),
         forward_due=rules.forward_due(received_on),
         registered_by=actor,
+        late_registration_reason=late_registration_reason if problem == "late" else "",
     )
     save_with_history(aid_request, actor=actor, reason="request_register", force_insert=True)
     # The social inquiry is mandatory: it starts with the request, with the checklist of its kind.

@@ -70,6 +70,11 @@ class ClientCreateSerializer(serializers.Serializer):
     def validate_nationality(self, value):
         return value.upper()
 
+    def validate(self, attrs):
+        if message := validators.insz_birth_date_message(attrs.get("insz"), attrs.get("birth_date")):
+            raise serializers.ValidationError({"birth_date": [message]})
+        return attrs
+
     def to_service_arguments(self) -> dict:
         data = dict(self.validated_data)
         data.update(data.pop("address", None) or {})

@@ -185,6 +185,9 @@ LOGGING = {
     "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
 }
 BREAK_GLASS_HOURS = int(os.environ.get("CASEWORK_BREAK_GLASS_HOURS", "24"))
+# A request is registered on the day it is received; older than this many days, only a team lead registers
+# it, with a reason.
+LATE_REGISTRATION_DAYS = int(os.environ.get("CASEWORK_LATE_REGISTRATION_DAYS", "7"))
 # A broker that is down or stalled (accepting connections, never answering) must not hold a user's request:
 # short socket timeouts, no publish retry; what is not published waits in the outbox for the relay
 # (core.outbox), which beat runs every OUTBOX_RELAY_SECONDS.

@@ -269,7 +269,8 @@ class TestStoredCalculation:
 
     @pytest.fixture
     def inquiry(self, api, dossier, social_worker):
-        body = {"dossier": str(dossier.pk), "kind": "leefloon", "received_on": "2026-11-02"}
+        received_on = datetime.date.today().isoformat()  # registered on the day (a late entry needs a reason)
+        body = {"dossier": str(dossier.pk), "kind": "leefloon", "received_on": received_on}
         created = api(social_worker).post("/api/v1/requests/", body, format="json").data
         return Inquiry.objects.get(request_id=created["id"])
 

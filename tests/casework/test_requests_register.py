@@ -40,14 +40,16 @@ def test_legal_deadlines_of_a_request(received_on, decision_due, forward_due):
 
 
 def test_register_a_request_gets_a_number_and_the_30_day_deadline(api, dossier, social_worker):
-    response = register(api(social_worker), dossier, received_on="2026-11-02")
+    received_on = timezone.localdate() - datetime.timedelta(days=3)
+    response = register(api(social_worker), dossier, received_on=received_on.isoformat())
     assert response.status_code == 201, response.data
-    assert response.data["register_number"] == "2026/000001"
-    assert response.data["decision_due"] == "2026-12-02"
+    assert response.data["register_number"] == f"{received_on.year}/000001"
+    assert response.data["decision_due"] == (received_on + datetime.timedelta(days=30)).isoformat()
     assert response.data["status"] == "registered"
+    next_day = received_on + datetime.timedelta(days=1)
     assert (
-        register(api(social_worker), dossier, received_on="2026-11-03").data["register_number"]
-        == "2026/000002"
+        register(api(social_worker), dossier, received_on=next_day.isoformat()).data["register_number"]
+        == f"{next_day.year}/{'000002' if next_day.year == received_on.year else '000001'}"
     )
 
 
@@ -57,12 +59,22 @@ def test_the_front_desk_registers_requests_for_any_team(api, dossier, other_team
 
 
 def test_requests_received_on_31_december_and_1_january_get_numbers_of_their_own_year(
-    api, dossier, social_worker
+    api, dossier, team_lead
 ):
-    me = api(social_worker)
-    assert register(me, dossier, received_on="2025-12-31").data["register_number"] == "2025/000001"
-    assert register(me, dossier, received_on="2026-01-01").data["register_number"] == "2026/000001"
-    assert register(me, dossier, received_on="2025-12-31").data["register_number"] == "2025/000002"
+    # Registered late (by the team lead, with a reason): the numbers follow the year each was received.
+    me = api(team_lead)
+    this_year = timezone.localdate().year
+    late = {"late_registration_reason": "Briefwisseling pas nu geopend"}
+    new_years_eve, new_year = f"{this_year - 1}-12-31", f"{this_year}-01-01"
+    assert register(me, dossier, received_on=new_years_eve, **late).data["register_number"] == (
+        f"{this_year - 1}/000001"
+    )
+    assert (
+        register(me, dossier, received_on=new_year, **late).data["register_number"] == f"{this_year}/000001"
+    )
+    assert register(me, dossier, received_on=new_years_eve, **late).data["register_number"] == (
+        f"{this_year - 1}/000002"
+    )
 
 
 @pytest.mark.parametrize(
@@ -106,7 +118,7 @@ def test_fifty_concurrent_registrations_get_fifty_distinct_gapless_numbers(api, 
         try:
             client = api(workers[i % 5])
             barrier.wait()
-            response = register(client, dossiers[i % 10], received_on="2026-03-15")
+            response = register(client, dossiers[i % 10], received_on=timezone.localdate().isoformat())
             (numbers if response.status_code == 201 else errors).append(response.data)
         finally:
             connection.close()
@@ -118,8 +130,9 @@ def test_fifty_concurrent_registrations_get_fifty_distinct_gapless_numbers(api, 
         thread.join()
 
     assert errors == []
-    assert sorted(n["register_number"] for n in numbers) == [f"2026/{i:06d}" for i in range(1, 51)]
-    assert RegisterCounter.objects.get(year=2026).last_serial == 50
+    year = timezone.localdate().year
+    assert sorted(n["register_number"] for n in numbers) == [f"{year}/{i:06d}" for i in range(1, 51)]
+    assert RegisterCounter.objects.get(year=year).last_serial == 50
 
 
 def test_invalid_transitions_answer_409_with_the_allowed_next_states(api, dossier, social_worker):
@@ -189,7 +202,8 @@ def test_decisions_are_not_recorded_from_the_dossier(api, dossier, social_worker
 
 def test_the_receipt_is_a_pdf_with_every_mandatory_mention(api, dossier, social_worker, settings):
     settings.ORGANISATION_NAME = "OCMW Kortenberg"
-    created = register(api(social_worker), dossier, received_on="2026-11-02").data
+    received_on = timezone.localdate()
+    created = register(api(social_worker), dossier, received_on=received_on.isoformat()).data
     response = api(social_worker).get(f"/api/v1/requests/{created['id']}/receipt.pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -198,10 +212,10 @@ def test_the_receipt_is_a_pdf_with_every_mandatory_mention(api, dossier, social_
     text = " ".join(text.split())
     for mention in [
         "OCMW Kortenberg",  # organisation
-        "2026/000001",  # register number
-        "02/11/2026",  # date of receipt
+        f"{received_on.year}/000001",  # register number
+        f"{received_on:%d/%m/%Y}",  # date of receipt
         "leefloon",  # kind of request
-        "02/12/2026",  # handling deadline
+        f"{received_on + datetime.timedelta(days=30):%d/%m/%Y}",  # handling deadline
         dossier.reference,  # dossier reference
         "team Centrum",  # service reference
         social_worker.display_name,  # the social worker
