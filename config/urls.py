@@ -1,3 +1,4 @@
+from csp.decorators import csp_replace
 from django.contrib import admin
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
@@ -19,8 +20,13 @@ urlpatterns = [
     # drf-spectacular-sidecar's files, its start-up script as a file of its own (the CSP allows no inline
     # script).
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    # Swagger UI draws its icons as data: images and sets a few inline styles: allowed on this page only.
     path(
-        "api/docs/", login_required(SpectacularSwaggerSplitView.as_view(url_name="schema")), name="api-docs"
+        "api/docs/",
+        csp_replace({"img-src": ["'self'", "data:"], "style-src": ["'self'", "'unsafe-inline'"]})(
+            login_required(SpectacularSwaggerSplitView.as_view(url_name="schema"))
+        ),
+        name="api-docs",
     ),
     # The admin signs in through the one login, with its second factor, never with the password alone.
     path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),

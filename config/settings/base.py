@@ -124,6 +124,8 @@ def _csv(value: str) -> list[str]:
 # other roles are offered it on their home page.
 SECOND_FACTOR_REQUIRED_ROLES = _csv(os.environ.get("CASEWORK_SECOND_FACTOR_ROLES", ""))
 OTP_TOTP_ISSUER = "Casework"
+# The admin may delete a user's device (a lost phone), never read its secret or the recovery codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # How long the password step of a two-step login waits for the code.
 SECOND_FACTOR_PENDING_SECONDS = 300
 

@@ -263,3 +263,16 @@ def test_new_recovery_codes_replace_the_old_ones(client, dpo):
 
 def test_enrolment_needs_a_login(web):
     assert web.get("/tweestapsverificatie/")["Location"].startswith("/login/")
+
+
+def test_the_admin_may_delete_a_device_but_never_read_its_secret(client, db, dpo):
+    admin = UserFactory(username="beheer", team=None, roles=["admin"], is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    device = dpo.totpdevice_set.get()
+
+    page = client.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/")
+
+    assert page.status_code == 200
+    assert device.key not in page.content.decode()
+    assert client.post(f"/admin/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert not TOTPDevice.objects.filter(pk=device.pk).exists()
