@@ -7,10 +7,15 @@ who exists already is left alone (their password too), so a second run writes no
 from dataclasses import dataclass
 
 from accounts.models import Role, Team, User
-from accounts.services import staff_upsert, team_get_or_create
+from accounts.policy import second_factor_required
+from accounts.selectors import has_second_factor
+from accounts.services import staff_upsert, team_get_or_create, totp_register
 
 # The one demo password, documented in the README; never used outside the demo.
 DEMO_PASSWORD = "casework-demo"
+# The one TOTP secret of the demo logins whose role needs a second factor (admin, DPO, head of service, the
+# committee), printed by seed_demo and documented in the README; `manage.py demo_totp_code` shows its code.
+DEMO_TOTP_SECRET = "CASEWORKDEMO2FA7CASEWORKDEMO2FA7"
 DEMO_EMAIL_DOMAIN = "ocmw-demostad.be"
 
 TEAMS = {
@@ -75,7 +80,14 @@ def seed(stdout) -> None:
             first_name=person.first_name,
             last_name=person.last_name,
             email=f"{person.username}@{DEMO_EMAIL_DOMAIN}",
+            # The published demo password is no real one (it resembles some names): the rules protect
+            # real ones.
+            check_password_rules=False,
         )
+    # Also for a demo database of an earlier `make run`, whose users had no second factor yet.
+    for user in User.objects.filter(username__in=[s.username for s in STAFF]):
+        if second_factor_required(user) and not has_second_factor(user=user):
+            totp_register(user=user, secret_base32=DEMO_TOTP_SECRET)
     stdout.write(
         f"accounts: {Team.objects.count() - teams_before} teams and "
         f"{User.objects.count() - staff_before} staff created "
@@ -88,14 +100,22 @@ def staff(username: str) -> User:
     return User.objects.get(username=username)
 
 
-def logins() -> list[tuple[str, str, str, str]]:
-    """(username, name, roles, team) of every demo login, in the order of STAFF."""
+def logins() -> list[tuple[str, str, str, str, str]]:
+    """(username, name, roles, team, second factor) of every demo login, in the order of STAFF."""
+    with_code = set(second_factor_logins())
     return [
         (
             person.username,
             person.name,
             ", ".join(str(Role(role).label) for role in person.roles),
             TEAMS.get(person.team, "—"),
+            "TOTP" if person.username in with_code else "—",
         )
         for person in STAFF
     ]
+
+
+def second_factor_logins() -> list[str]:
+    """The demo logins that sign in with the demo TOTP secret."""
+    users = {user.username: user for user in User.objects.filter(username__in=[s.username for s in STAFF])}
+    return [s.username for s in STAFF if s.username in users and has_second_factor(user=users[s.username])]

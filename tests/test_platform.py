@@ -87,7 +87,8 @@ def test_healthz_needs_no_login_and_reveals_nothing_else(client, db):
 # --- API schema and docs ------------------------------------------------------------------------------------
 
 
-def test_api_schema_is_valid_openapi_3_with_the_contract_paths(client, db):
+def test_api_schema_is_valid_openapi_3_with_the_contract_paths(client, social_worker):
+    client.force_login(social_worker)  # the schema is for staff only
     response = client.get("/api/schema/")
 
     assert response.status_code == 200
@@ -98,14 +99,16 @@ def test_api_schema_is_valid_openapi_3_with_the_contract_paths(client, db):
     assert {"get", "post"} <= set(schema["paths"]["/api/v1/clients/"])
 
 
-def test_api_schema_as_json(client, db):
+def test_api_schema_as_json(client, social_worker):
+    client.force_login(social_worker)
     response = client.get("/api/schema/", {"format": "json"})
 
     assert response.status_code == 200
     assert json.loads(response.content)["info"]["title"] == "Casework API"
 
 
-def test_api_schema_documents_the_error_answers_of_the_clients_endpoint(client, db):
+def test_api_schema_documents_the_error_answers_of_the_clients_endpoint(client, social_worker):
+    client.force_login(social_worker)
     schema = yaml.safe_load(client.get("/api/schema/").content)
     operations = schema["paths"]["/api/v1/clients/"]
 
@@ -114,7 +117,8 @@ def test_api_schema_documents_the_error_answers_of_the_clients_endpoint(client, 
     assert {"403"} <= set(schema["paths"]["/api/v1/auth/token/"]["post"]["responses"])  # the lockout
 
 
-def test_api_docs_page(client, db):
+def test_api_docs_page(client, social_worker):
+    client.force_login(social_worker)
     response = client.get("/api/docs/")
 
     assert response.status_code == 200

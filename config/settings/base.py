@@ -22,9 +22,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "simple_history",
     "django_htmx",
     "axes",
@@ -47,7 +52,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before anything reads the body (the CSRF check reads a form's POST).
     "core.middleware.RequestSizeLimitMiddleware",
+    # Responses to a signed-in user never go into a cache: the back button on a shared office PC after logout.
+    "accounts.middleware.NoStoreForSignedInUsersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # A session idle for too long ends here; a user who needs a second factor and has none may only enrol.
+    "accounts.middleware.IdleTimeoutMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.HtmxLoginRedirectMiddleware",
@@ -72,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.views.menu",
+                "accounts.views.idle_timeout",
             ],
         },
     },
@@ -90,22 +103,71 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Run by create_staff, the password change page, the admin and `changepassword` (docs/decisions/0033).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Django's own has no Dutch message for "too short"; this one says the same in Dutch.
+    {"NAME": "accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Not a check: Django tells every validator when a password changed; this one revokes the API tokens.
+    {"NAME": "accounts.passwords.RevokeApiTokensOnPasswordChange"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lockout after repeated failed logins (per user name and address), for the web login and the token API.
+
+def _csv(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+# Two factors (docs/decisions/0030). Admin, DPO, head of service and the committee roles always need a second
+# factor (accounts.policy); CASEWORK_SECOND_FACTOR_ROLES adds other roles (comma-separated, or "all"). The
+# other roles are offered it on their home page.
+SECOND_FACTOR_REQUIRED_ROLES = _csv(os.environ.get("CASEWORK_SECOND_FACTOR_ROLES", ""))
+OTP_TOTP_ISSUER = "Casework"
+# The admin may delete a user's device (a lost phone), never read its secret or the recovery codes.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# How long the password step of a two-step login waits for the code.
+SECOND_FACTOR_PENDING_SECONDS = 300
+
+# Lockout after repeated failed logins, for the web login (password and code) and the token API
+# (docs/decisions/0013, 0032): AXES_FAILURE_LIMIT failures per user name and address, and
+# CASEWORK_LOCKOUT_ADDRESS_FAILURES per address across user names, within AXES_COOLOFF_MINUTES.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_HANDLER = "accounts.lockout.LockoutHandler"
+LOCKOUT_ADDRESS_FAILURE_LIMIT = int(os.environ.get("CASEWORK_LOCKOUT_ADDRESS_FAILURES", "50"))
+# The client's address behind a reverse proxy (django-ipware, docs/operations.md): the request headers to
+# read, in order, and for an X-Forwarded-For chain the number of proxy addresses in it after the client's.
+# Defaults: no proxy, the socket's address (which a client cannot forge).
+AXES_IPWARE_PROXY_COUNT = (
+    int(os.environ["CASEWORK_PROXY_COUNT"]) if "CASEWORK_PROXY_COUNT" in os.environ else None
+)
+AXES_IPWARE_META_PRECEDENCE_ORDER = tuple(_csv(os.environ.get("CASEWORK_CLIENT_IP_HEADERS", "REMOTE_ADDR")))
+
+# Sessions (docs/decisions/0033): a session ends after CASEWORK_IDLE_TIMEOUT_MINUTES without a request, with a
+# warning on the screen shortly before; the cookie dies with the browser (shared office PCs).
+SESSION_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("CASEWORK_IDLE_TIMEOUT_MINUTES", "30")))
+SESSION_IDLE_WARNING = timedelta(seconds=int(os.environ.get("CASEWORK_IDLE_WARNING_SECONDS", "120")))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_ENGINE = "accounts.sessions"
+
+# Content-Security-Policy (django-csp): scripts, styles and images from our own origin only; no inline script,
+# no inline event handler, no eval (docs/decisions/0033).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
@@ -136,7 +198,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_000_000
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -151,11 +213,22 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "config.drf.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
+# API tokens (django-rest-knox, docs/decisions/0031): stored as a hash, valid for CASEWORK_API_TOKEN_HOURS
+# from when they were issued (not renewed by use), revoked by logout and by a password change.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=int(os.environ.get("CASEWORK_API_TOKEN_HOURS", "10"))),
+    "AUTO_REFRESH": False,
+    "AUTH_HEADER_PREFIX": "Token",
+}
 SPECTACULAR_SETTINGS = {
     "TITLE": "Casework API",
     "DESCRIPTION": "Case management for the social service of a Flemish OCMW.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and Swagger UI are for staff only; Swagger UI comes from the package, not from a CDN.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     # Several models have a "status", "kind" or "channel": name each choice set after its meaning.
@@ -199,6 +272,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.relay_outbox",
         "schedule": float(os.environ.get("OUTBOX_RELAY_SECONDS", "5")),
     },
+    "delete-expired-api-tokens": {"task": "accounts.delete_expired_api_tokens", "schedule": 3600.0},
 }
 # Art. 22 §2 KB 11 July 2002: is the general exemption cumulated with the SPI exemption? Default no
 # (unverified reading of the text; a deployment can change it without a code change).

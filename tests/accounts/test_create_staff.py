@@ -1,7 +1,11 @@
 """`manage.py create_staff` (api.md, Operations outside HTTP): how an OCMW gets its staff and teams."""
 
+from base64 import b32decode
+
 import pytest
 from django.core.management import CommandError, call_command
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Team, User
 
@@ -56,9 +60,60 @@ def test_create_staff_requires_a_role(db):
 
 
 def test_create_staff_prints_what_it_did(db, capsys):
-    call_command("create_staff", "jana", "--password", "x", "--role", "intake_officer", "--team", "zuid")
+    call_command("create_staff", "jana", "--password", "Sterk-wachtwoord-9", "--role", "intake_officer",
+                 "--team", "zuid")  # fmt: skip
 
     assert capsys.readouterr().out.strip() == "jana: intake_officer in team zuid"
+
+
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        ("kort-1", "Dit wachtwoord is te kort: het moet minstens 12 tekens bevatten."),
+        ("123456789012", "Dit wachtwoord bevat alleen cijfers."),
+        ("password1234", "Dit wachtwoord is te algemeen."),
+        ("jana.peeters-", "Het wachtwoord lijkt te veel op de e-mailadres."),
+    ],
+)
+def test_create_staff_runs_the_password_rules_in_dutch(db, password, message):
+    with pytest.raises(CommandError, match=message.replace(".", r"\.")):
+        call_command("create_staff", "jana", "--password", password, "--role", "social_worker",
+                     "--email", "jana.peeters@ocmw.be")  # fmt: skip
+
+    assert not User.objects.filter(username="jana").exists()
+
+
+def test_create_staff_registers_a_totp_device_and_the_token_endpoint_asks_for_its_code(api, db, capsys):
+    secret = "JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP"  # as an authenticator app shows it
+    call_command("create_staff", "marc", "--password", "Sterk-wachtwoord-9", "--role", "committee_member",
+                 "--totp-secret", secret)  # fmt: skip
+
+    assert capsys.readouterr().out.strip() == "marc: committee_member, TOTP device registered"
+    device = TOTPDevice.objects.get(user__username="marc")
+    assert device.confirmed
+    payload = {"username": "marc", "password": "Sterk-wachtwoord-9"}
+    assert set(api().post(TOKEN_URL, payload, format="json").data) == {"otp"}
+    code = TOTP(b32decode(secret.replace(" ", ""))).token()
+    response = api().post(TOKEN_URL, {**payload, "otp": f"{code:06d}"}, format="json")
+    assert response.status_code == 200
+
+
+def test_a_second_totp_secret_replaces_the_first(db):
+    call_command("create_staff", "marc", "--role", "committee_member", "--totp-secret", "JBSWY3DPEHPK3PXP")
+    call_command("create_staff", "marc", "--role", "committee_member", "--totp-secret", "KRSXG5CTMVRXEZLU")
+
+    assert list(TOTPDevice.objects.filter(user__username="marc").values_list("key", flat=True)) == [
+        b32decode("KRSXG5CTMVRXEZLU").hex()
+    ]
+
+
+@pytest.mark.parametrize("secret", ["geen-base32!", "JBSWY3DP"])
+def test_create_staff_refuses_a_bad_totp_secret_and_creates_nobody(db, secret):
+    with pytest.raises(CommandError, match="TOTP-geheim"):
+        call_command("create_staff", "marc", "--password", "Sterk-wachtwoord-9", "--role", "committee_member",
+                     "--totp-secret", secret)  # fmt: skip
+
+    assert not User.objects.filter(username="marc").exists()
 
 
 def test_created_staff_can_get_a_token(api, db):

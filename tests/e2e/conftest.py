@@ -5,6 +5,7 @@ the distribution's Chromium is the one kept up to date with security fixes."""
 
 import os
 import re
+import time
 from importlib import import_module
 from pathlib import Path
 
@@ -67,8 +68,20 @@ def page(browser, live_server, seeded_configuration):
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
+    # Whatever the Content-Security-Policy blocks (inline script or handler, eval, inline style) is a bug.
+    blocked = []
+
+    def record(message):
+        if "Content Security Policy" in message.text:
+            where = message.location
+            blocked.append(
+                f"{page.url}: {message.text[:60]}… at {where.get('url')}:{where.get('lineNumber')}"
+            )
+
+    page.on("console", record)
     yield page
     context.close()
+    assert not blocked, f"blocked by the Content-Security-Policy: {blocked}"
 
 
 class Screenshots:
@@ -90,14 +103,40 @@ def screenshot(page, request):
     return Screenshots(page, request.node.name)
 
 
+def current_code(device) -> str:
+    """The code an authenticator app with this device's secret shows now, or the next one when the current one
+    was used already (a TOTP code is accepted once; django-otp accepts the next step's code too)."""
+    from django_otp.oath import TOTP
+
+    device.refresh_from_db()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits)
+    while totp.t() <= device.last_t:
+        if totp.t() + 1 > device.last_t:
+            totp.drift = 1
+            break
+        time.sleep(1)  # both this step's and the next one's codes were used: wait for the next step
+    return f"{totp.token():0{device.digits}d}"
+
+
 @pytest.fixture
 def log_in(page):
-    """Signs in through the login page, as a person would."""
+    """Signs in through the login page, as a person would: the password, then, for a user with a second
+    factor, the code of their authenticator app. A user whose role needs a second factor and who has none is
+    given one first (tests.conftest.enrolled_device), as if they had enrolled."""
+    from accounts.models import User
+    from tests.conftest import enrolled_device
 
     def log_in_as(username: str, password: str = PASSWORD) -> None:
+        user = User.objects.filter(username=username).first()
+        device = enrolled_device(user) if user is not None else None
         page.goto("/login/")
         page.get_by_label("Gebruikersnaam").fill(username)
         page.get_by_label("Wachtwoord").fill(password)
         page.get_by_role("button", name="Aanmelden").click()
+        page.wait_for_load_state()
+        if device is not None and "/login/code/" in page.url:
+            page.get_by_label("Code").fill(current_code(device))
+            page.get_by_role("button", name="Aanmelden").click()
+            page.wait_for_load_state()
 
     return log_in_as

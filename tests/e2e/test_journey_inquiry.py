@@ -65,9 +65,13 @@ def test_from_the_counter_to_the_help_plan(page, log_in, screenshot, sofie):
     expect(missing).to_contain_text("verklaring op eer")
 
     # Every document of the checklist received.
-    for box in page.locator("form.checkbox-field input[type=checkbox]").all():
-        page.locator("form.checkbox-field input[type=checkbox]:not(:checked)").first.check()
-        page.wait_for_load_state()
+    # Ticking a box saves it at once (static/js/casework.js) and reloads the page: one box, one round trip.
+    for number in range(1, page.locator("form.checkbox-field input[type=checkbox]").count() + 1):
+        box = page.locator(f"#document-{number}")
+        if not box.is_checked():
+            with page.expect_navigation():
+                box.click()
+            expect(page.locator(f"#document-{number}")).to_be_checked()
     expect(page.locator("form.checkbox-field input[type=checkbox]:not(:checked)")).to_have_count(0)
 
     page.get_by_label("Dienst").select_option("national_register")

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from accounts.models import Role
-from accounts.services import staff_upsert
+from accounts.services import staff_upsert, totp_register
 from core.errors import DomainError
 
 
@@ -16,19 +17,28 @@ class Command(BaseCommand):
         parser.add_argument("--first-name", default="")
         parser.add_argument("--last-name", default="")
         parser.add_argument("--email", default="")
+        parser.add_argument(
+            "--totp-secret",
+            help="Register a confirmed TOTP device with this base32 secret (provisioning and tests); it "
+            "replaces the user's earlier authenticator app.",
+        )
 
     def handle(self, *args, **options):
         try:
-            user = staff_upsert(
-                username=options["username"],
-                password=options["password"],
-                roles=options["roles"],
-                team_code=options["team"],
-                first_name=options["first_name"],
-                last_name=options["last_name"],
-                email=options["email"],
-            )
+            with transaction.atomic():
+                user = staff_upsert(
+                    username=options["username"],
+                    password=options["password"],
+                    roles=options["roles"],
+                    team_code=options["team"],
+                    first_name=options["first_name"],
+                    last_name=options["last_name"],
+                    email=options["email"],
+                )
+                if options["totp_secret"]:
+                    totp_register(user=user, secret_base32=options["totp_secret"])
         except DomainError as error:
             raise CommandError(error.message) from error
         team = f" in team {user.team.code}" if user.team else ""
-        self.stdout.write(f"{user.username}: {', '.join(user.roles)}{team}")
+        second_factor = ", TOTP device registered" if options["totp_secret"] else ""
+        self.stdout.write(f"{user.username}: {', '.join(user.roles)}{team}{second_factor}")

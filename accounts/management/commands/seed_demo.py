@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, OutputWrapper
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
-from accounts.demo import DEMO_PASSWORD, logins
+from accounts.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, logins, second_factor_logins
 
 
 class Command(BaseCommand):
@@ -28,8 +28,8 @@ class Command(BaseCommand):
         self._print_logins()
 
     def _print_logins(self) -> None:
-        rows = [("username", "name", "role", "team"), *logins()]
-        widths = [max(len(row[column]) for row in rows) for column in range(4)]
+        rows = [("username", "name", "role", "team", "second factor"), *logins()]
+        widths = [max(len(row[column]) for row in rows) for column in range(5)]
         lines = [
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) for row in rows
         ]
@@ -37,3 +37,13 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo logins, password for everyone: {DEMO_PASSWORD}")
         for line in lines:
             self.stdout.write(f"  {line}".rstrip())
+        with_code = second_factor_logins()
+        if with_code:
+            self.stdout.write(
+                f"\nSecond factor (TOTP) for {', '.join(with_code)}: after the password, the login asks "
+                "for a code.\n"
+                f"  Demo TOTP secret: {DEMO_TOTP_SECRET}\n"
+                "  Add it to an authenticator app (FreeOTP, Microsoft or Google Authenticator: "
+                "'enter a setup key'),\n"
+                "  or print the current code with: .venv/bin/python manage.py demo_totp_code"
+            )
