@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ClientsConfig(AppConfig):
     name = "clients"
     verbose_name = _("Cliënten")
+
+    def ready(self):
+        from clients import tasks  # noqa: F401 - registers the ledger's Celery tasks

@@ -56,6 +56,15 @@ class DossierAccess(Protocol):
     def next_steps(self, user, client_id) -> list[tuple[str, str]]:
         """(label, url) of what to do next with a person just registered."""
 
+    def dossiers_hidden_from_log(self, user, client) -> list:
+        """The person's dossiers whose ledger entries this reader may not see (restricted, not listed)."""
+
+    def dossier_references(self, dossier_ids) -> dict:
+        """{str(dossier id): its current display reference}, to show a ledger row's purpose."""
+
+    def dossier_teams(self, dossier_ids) -> dict:
+        """{str(dossier id): team id}, for the DPO's report of reads outside one's own team."""
+
 
 class _NoDossiers:
     """Until an app registers its dossiers: nobody reads a full record, nobody has a dossier."""
@@ -71,6 +80,15 @@ class _NoDossiers:
 
     def next_steps(self, user, client_id) -> list[tuple[str, str]]:
         return []
+
+    def dossiers_hidden_from_log(self, user, client) -> list:
+        return []
+
+    def dossier_references(self, dossier_ids) -> dict:
+        return {}
+
+    def dossier_teams(self, dossier_ids) -> dict:
+        return {}
 
 
 _dossier_access: DossierAccess = _NoDossiers()
@@ -92,3 +110,8 @@ ACCESS_LOG_READERS = (Role.DPO, Role.TEAM_LEAD, Role.HEAD_OF_SERVICE)
 
 def may_read_access_logs(user) -> bool:
     return user.is_authenticated and user.has_role(*ACCESS_LOG_READERS)
+
+
+def may_control_ledger(user) -> bool:
+    """The checks of the ledger itself (its chain, unusual volumes) are the DPO's."""
+    return user.is_authenticated and user.has_role(Role.DPO)

@@ -4,6 +4,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from clients.ledger import Purpose, What, access_log_record
 from clients.models import Client, HouseholdMember
 from clients.policy import may_register_clients
 from clients.rules import search_text
@@ -62,6 +63,11 @@ def client_register(
         if existing is None:
             raise
         raise ClientAlreadyRegistered(existing) from None
+    # The identity is shown back to the registrar (with the possible duplicates, logged by their selector):
+    # one ledger row for the request.
+    access_log_record(
+        user=actor, client_ids=[client.pk], what=What.CLIENT_REGISTERED, purpose=Purpose.REGISTRATION
+    )
     return Registration(client=client, possible_duplicates=duplicates)
 
 

@@ -101,7 +101,7 @@ def contact_add(request, dossier_id):
     """Saved in one round trip: the answer is a fresh form plus the new timeline item (out of band)."""
     try:
         dossier = dossier_get(
-            user=request.user, dossier_id=dossier_id, what="contact registreren", minimum=Access.FULL
+            user=request.user, dossier_id=dossier_id, what="contact_register", minimum=Access.FULL
         )
     except NotFoundError:
         raise Http404 from None

@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.models import Role
 from casework import policy
 from casework.dossiers.models import Dossier
 from casework.dossiers.selectors import dossiers_of_client
@@ -34,3 +35,23 @@ class DossierClientAccess:
 
     def next_steps(self, user, client_id) -> list[tuple[str, str]]:
         return [(_("Dossier openen"), f"{reverse('casework:dossier-open')}?client={client_id}")]
+
+    def dossiers_hidden_from_log(self, user, client) -> list:
+        # A restricted dossier is invisible to everyone not on its list, its ledger entries included; the
+        # DPO and the head of service read the whole ledger (issue 10).
+        if user.has_role(Role.DPO, Role.HEAD_OF_SERVICE):
+            return []
+        return list(
+            Dossier.objects.filter(client=client, restricted=True)
+            .exclude(restricted_to=user)
+            .values_list("pk", flat=True)
+        )
+
+    def dossier_references(self, dossier_ids) -> dict:
+        return {
+            str(dossier.pk): dossier.reference for dossier in Dossier.objects.filter(pk__in=list(dossier_ids))
+        }
+
+    def dossier_teams(self, dossier_ids) -> dict:
+        found = Dossier.objects.filter(pk__in=list(dossier_ids)).values_list("pk", "team_id")
+        return {str(pk): team_id for pk, team_id in found}

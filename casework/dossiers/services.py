@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from accounts.models import Role, User
 from accounts.services import notification_send
 from casework import policy
-from casework.dossiers import rules
+from casework.dossiers import reads, rules
 from casework.dossiers.models import BreakGlassAccess, Dossier, DossierStatus
 from casework.dossiers.transitions import DOSSIER_WORKFLOW
-from clients.ledger import access_log_record
+from clients.ledger import Purpose, access_log_record
 from core.errors import Conflict, DomainError, NotFoundError, PermissionDeniedError
 from core.history import save_with_history
 from core.side_effects import enqueue_after_commit
@@ -93,9 +93,10 @@ def break_glass(*, actor, dossier: Dossier, reason: str) -> BreakGlassAccess:
     access_log_record(
         user=actor,
         client_ids=[dossier.client_id],
-        what="break-the-glass",
-        purpose=reason,
-        dossier_id=dossier.pk,
+        what=reads.BREAK_GLASS,
+        purpose=Purpose.BREAK_GLASS,
+        purpose_text=reason,
+        dossier_ids=[dossier.pk],
     )
     enqueue_after_commit("casework.tasks.notify_team_lead_of_break_glass", str(grant.pk))
     return grant

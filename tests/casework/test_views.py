@@ -463,7 +463,7 @@ def test_break_the_glass_without_reason_logged_and_team_lead_told(
             f"/dossiers/{dossier.pk}/break-the-glass/", {"reason": "collega ziek, dringende vraag"}
         )
     assert response["Location"] == f"/dossiers/{dossier.pk}/"
-    assert AccessLog.objects.filter(what="break-the-glass", purpose="collega ziek, dringende vraag").exists()
+    assert AccessLog.objects.filter(what="break_glass", purpose_text="collega ziek, dringende vraag").exists()
     client.logout()
     assert client.post(f"/dossiers/{dossier.pk}/break-the-glass/", {"reason": "x" * 20}).status_code == 302
 
@@ -553,7 +553,7 @@ def test_access_log_shows_break_the_glass_with_its_reason_and_exports_it(client,
         csv_response["Content-Disposition"] == f'attachment; filename="toegangslog-{dossier.client_id}.csv"'
     )
     rows = csv_response.content.decode("utf-8-sig").splitlines()
-    assert rows[0] == "accessed_at;user;user_name;what;purpose"
+    assert rows[0] == "accessed_at;user;user_name;what;purpose;sealed"
     assert any("bram" in row and "break-the-glass" in row and "collega ziek" in row for row in rows)
 
     pdf = client.get(f"/toegangslog/{dossier.client_id}/", {"export": "pdf"})
@@ -571,7 +571,13 @@ def test_access_log_costs_the_same_for_10_and_200_entries(client, dossier, socia
     counts = []
     for n in (10, 200):
         AccessLog.objects.bulk_create(
-            AccessLog(client=dossier.client, user=colleagues[i % 5], what="dossier", purpose="test")
+            AccessLog(
+                subject_ids=[str(dossier.client_id)],
+                user=colleagues[i % 5],
+                what="dossier",
+                purpose="dossier",
+                dossier_ids=[str(dossier.pk)],
+            )
             for i in range(n - AccessLog.objects.count())
         )
         client.force_login(dpo)
