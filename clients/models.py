@@ -105,12 +105,9 @@ class ClockTimestamp(models.Func):
         return self.as_sql(compiler, connection, template="clock_timestamp()", **extra_context)
 
     def as_sqlite(self, compiler, connection, **extra_context):
-        return self.as_sql(
-            compiler,
-            connection,
-            template="STRFTIME('%%%%Y-%%%%m-%%%%d %%%%H:%%%%M:%%%%f', 'NOW')",
-            **extra_context,
-        )
+        # Six decimals like the datetimes Django writes, so that SQLite's text comparisons order them right.
+        template = "(STRFTIME('%%%%Y-%%%%m-%%%%d %%%%H:%%%%M:%%%%f', 'NOW') || '000')"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
 
 
 class AccessLog(models.Model):
