@@ -135,14 +135,18 @@ def _seal_chain(chain: date, start: datetime, horizon: datetime) -> int:
     )
     head = AccessLogSeal.objects.filter(chain=chain).order_by("-seq").first()
     previous, seq = (head.hash, head.seq) if head else (GENESIS, 0)
-    links = []
+    links, sealed = [], 0
+    # A backlog (the first run after a migration, a long outage) streams: links go in per batch.
     for entry in rows.iterator(chunk_size=SEAL_BATCH):
         seq += 1
         previous = link_hash(previous, entry, chain=chain, seq=seq, horizon=horizon)
         links.append(AccessLogSeal(chain=chain, seq=seq, log_id=entry.pk, horizon=horizon, hash=previous))
-    for offset in range(0, len(links), SEAL_BATCH):
-        AccessLogSeal.objects.bulk_create(links[offset : offset + SEAL_BATCH])
-    return len(links)
+        if len(links) >= SEAL_BATCH:
+            AccessLogSeal.objects.bulk_create(links)
+            sealed += len(links)
+            links = []
+    AccessLogSeal.objects.bulk_create(links)
+    return sealed + len(links)
 
 
 # --- Heads kept outside the database ---

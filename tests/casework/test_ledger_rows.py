@@ -223,3 +223,36 @@ def test_the_access_log_csv_cannot_carry_a_formula(client, dossier, other_team_w
     assert not any(
         cell.startswith(("=", "+", "-", "@")) for line in text.splitlines() for cell in line.split(";")
     )
+
+
+# --- The DPO's report of unusual volumes (issue 10) ---
+
+
+def test_the_dpo_report_flags_other_teams_dossiers_and_many_searches(
+    api, client, settings, team, other_team, social_worker
+):
+    settings.ACCESS_LOG_UNUSUAL_OTHER_TEAM_DOSSIERS = 1
+    settings.ACCESS_LOG_UNUSUAL_SEARCHES = 2
+    theirs = [Dossier.objects.create(client=ClientFactory(), team=other_team) for _ in range(2)]
+    ours = Dossier.objects.create(client=ClientFactory(), team=team)
+    counter = UserFactory(username="balie", team=team, roles=["intake_officer"])
+    for dossier in [*theirs, ours]:
+        assert api(counter).get(f"/api/v1/dossiers/{dossier.pk}/").status_code == 200
+    for _ in range(3):
+        api(social_worker).get("/api/v1/clients/", {"q": "peeters"})
+    api(social_worker).get(f"/api/v1/dossiers/{ours.pk}/")  # own team: not counted
+    client.force_login(UserFactory(username="pieter", team=None, roles=["dpo"]))
+
+    page = client.get("/toegangslog/ongewone-volumes/").content.decode()
+    csv = (
+        client.get("/toegangslog/ongewone-volumes/", {"export": "csv"})
+        .content.decode("utf-8-sig")
+        .splitlines()
+    )
+
+    assert "balie" in page and "sofie" in page
+    assert csv[0] == "day;user;user_name;other_team_dossiers;searches"
+    rows = {line.split(";")[1]: line.split(";")[3:] for line in csv[1:]}
+    assert rows == {"balie": ["2", "0"], "sofie": ["0", "3"]}
+    client.force_login(social_worker)
+    assert client.get("/toegangslog/ongewone-volumes/").status_code == 403
