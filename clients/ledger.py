@@ -39,7 +39,6 @@ class Purpose:
     GDPR_REQUEST = "gdpr_request"
     BREAK_GLASS = "break_glass"  # with the reason as typed
     KSZ = "ksz"  # with the purpose as typed
-    LEDGER_CONTROL = "ledger_control"  # the DPO's checks of the ledger itself
     LEGACY = "legacy"  # rows written before the codes (migration 0006): their text as it was
 
 
@@ -55,7 +54,6 @@ class What:
     HOUSEHOLD = "household"
     CLIENT_HISTORY = "client_history"
     ACCESS_LOG = "access_log"
-    UNUSUAL_VOLUMES = "unusual_volumes"
     LEGACY = "legacy"
 
 
@@ -69,7 +67,6 @@ _WHAT_LABELS: dict[str, Promise] = {
     What.HOUSEHOLD: _("gezinssamenstelling"),
     What.CLIENT_HISTORY: _("wijzigingshistoriek"),
     What.ACCESS_LOG: _("toegangslog"),
-    What.UNUSUAL_VOLUMES: _("rapport ongewone volumes"),
     What.LEGACY: _("(oude vermelding)"),
 }
 _PURPOSE_LABELS: dict[str, Promise] = {
@@ -82,11 +79,8 @@ _PURPOSE_LABELS: dict[str, Promise] = {
     Purpose.GDPR_REQUEST: _("vraag: wie heeft mijn gegevens gezien?"),
     Purpose.BREAK_GLASS: _("break-the-glass"),
     Purpose.KSZ: _("KSZ-raadpleging"),
-    Purpose.LEDGER_CONTROL: _("controle van het toegangslog"),
     Purpose.LEGACY: _("(oude vermelding)"),
 }
-# Purposes whose reason a person typed: that text is part of the answer.
-TYPED_PURPOSES = {Purpose.BREAK_GLASS, Purpose.KSZ, Purpose.LEGACY}
 
 
 def ledger_codes_register(*, what: dict | None = None, purposes: dict | None = None) -> None:
