@@ -256,3 +256,29 @@ def test_the_dpo_report_flags_other_teams_dossiers_and_many_searches(
     assert rows == {"balie": ["2", "0"], "sofie": ["0", "3"]}
     client.force_login(social_worker)
     assert client.get("/toegangslog/ongewone-volumes/").status_code == 403
+
+
+# --- In the same transaction as the request's other writes (issue 11) ---
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_and_its_ledger_row_commit_together(api, team, monkeypatch):
+    from casework.contacts.models import Contact
+    from clients.ledger import RequestLedger
+
+    worker = UserFactory(username="sofie", team=team, roles=["social_worker"])
+    dossier = Dossier.objects.create(client=ClientFactory(), team=team, social_worker=worker)
+    body = {"dossier": str(dossier.pk), "channel": "office", "summary": "Gesprek aan de balie"}
+
+    assert api(worker).post("/api/v1/contacts/", body, format="json").status_code == 201
+    [entry] = rows()
+    assert entry.what == "contact_register" and Contact.objects.count() == 1
+
+    def ledger_unavailable(self):
+        raise RuntimeError("the ledger cannot be written")
+
+    monkeypatch.setattr(RequestLedger, "flush", ledger_unavailable)
+    with pytest.raises(RuntimeError):
+        api(worker).post("/api/v1/contacts/", body, format="json")
+    # No change stands whose reads the ledger does not know.
+    assert Contact.objects.count() == 1 and len(rows()) == 1
