@@ -3,7 +3,6 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -126,25 +125,80 @@ class HouseholdMember(models.Model):
         return f"{self.member} ({self.get_relation_display()})"
 
 
+class ClockTimestamp(models.Func):
+    """The database's own clock at the moment of the insert (clock_timestamp() on PostgreSQL, not the start of
+    the transaction), so that the time of a ledger row is never the client's word."""
+
+    template = "CURRENT_TIMESTAMP"
+    output_field = models.DateTimeField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="clock_timestamp()", **extra_context)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # Six decimals like the datetimes Django writes, so that SQLite's text comparisons order them right.
+        template = "(STRFTIME('%%%%Y-%%%%m-%%%%d %%%%H:%%%%M:%%%%f', 'NOW') || '000')"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
+
+
 class AccessLog(models.Model):
     """The privacy ledger: who consulted which data of whom, when and why (KSZ minimum security norms).
-    Append-only: the database refuses updates and deletes (see migration 0004), the admin is read-only and
-    the API offers no write. Time-ordered keys so that it can be partitioned by month."""
+
+    One row per request that read personal data (clients.ledger), whatever the number of persons shown: a
+    list records the ids it showed. `what` and `purpose` are language-neutral codes (shown in the reader's
+    language), `purpose_text` only what a person typed (a break-the-glass reason, a KSZ purpose), `query` a
+    search as typed. Dossiers by id, never by their display reference. Append-only in the database (triggers,
+    and the application's role may only INSERT and SELECT); sealed into a hash chain per month by
+    clients.ledger_chain. On PostgreSQL the table is partitioned by month of `accessed_at` (migration 0006);
+    the primary key there is (id, accessed_at), ids come from one sequence, so they grow with time."""
 
     id = models.BigAutoField(primary_key=True)
-    accessed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    accessed_at = models.DateTimeField(db_default=ClockTimestamp(), editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="access_log")
+    # Client ids as strings (JSON): a GIN index on PostgreSQL answers "who saw my data?" for one person.
+    subject_ids = models.JSONField(default=list)
     what = models.CharField(_("wat"), max_length=200)
-    purpose = models.CharField(_("waarom"), max_length=500)
-    # The dossier the read was made for, by id only: the registry does not depend on casework.
-    dossier_id = models.UUIDField(null=True, blank=True)
+    purpose = models.CharField(_("waarom"), max_length=50)
+    purpose_text = models.CharField(_("reden (getypt)"), max_length=500, blank=True, default="")
+    dossier_ids = models.JSONField(default=list)
+    query = models.CharField(_("zoekopdracht"), max_length=200, blank=True, default="")
 
     class Meta:
         ordering = ["-accessed_at", "-id"]
         verbose_name = _("toegangslog")
         verbose_name_plural = _("toegangslog")
-        indexes = [models.Index(fields=["client", "-accessed_at"], name="accesslog_client_time")]
+        indexes = [
+            models.Index(fields=["accessed_at"], name="accesslog_time"),
+            models.Index(fields=["user", "accessed_at"], name="accesslog_user_time"),
+        ]
 
     def __str__(self):
         return f"{self.accessed_at:%d/%m/%Y %H:%M} {self.user} {self.what}"
+
+    @property
+    def what_codes(self) -> list[str]:
+        return [code for code in self.what.split(",") if code]
+
+
+class AccessLogSeal(models.Model):
+    """One link of the ledger's hash chain: the row `log_id` is the `seq`-th of the chain of its month, with
+    hash = sha256(previous hash + the row's content + this link's place). Insert-only (triggers, grants): a
+    row is sealed by adding a link, never by changing the row. `horizon`: the sealing run sealed every row
+    written up to that moment, so a row that turns up later with an earlier time was back-dated."""
+
+    id = models.BigAutoField(primary_key=True)
+    chain = models.DateField()  # the first day of the row's month (UTC)
+    seq = models.PositiveBigIntegerField()
+    log_id = models.BigIntegerField(unique=True)
+    horizon = models.DateTimeField()
+    hash = models.CharField(max_length=64)
+    sealed_at = models.DateTimeField(db_default=ClockTimestamp(), editable=False)
+
+    class Meta:
+        ordering = ["chain", "seq"]
+        verbose_name = _("zegel van het toegangslog")
+        verbose_name_plural = _("zegels van het toegangslog")
+        constraints = [models.UniqueConstraint(fields=["chain", "seq"], name="accesslogseal_chain_seq")]
+
+    def __str__(self):
+        return f"{self.chain:%Y-%m} #{self.seq}"

@@ -40,7 +40,6 @@ class RecordGrant:
 
     dossier_ids: list  # the person's dossiers, shown on the record
     readable_dossier_id: object  # the dossier the read is logged for
-    purpose: str  # the readable dossiers' references, the ledger's "why"
 
 
 class DossierAccess(Protocol):
@@ -64,6 +63,15 @@ class DossierAccess(Protocol):
 
     def bank_account_changed(self, actor, client) -> None:
         """Tell whoever follows this person that the bank account changed."""
+
+    def dossiers_hidden_from_log(self, user, client) -> list:
+        """The person's dossiers whose ledger entries this reader may not see (restricted, not listed)."""
+
+    def dossier_references(self, dossier_ids) -> dict:
+        """{str(dossier id): its current display reference}, to show a ledger row's purpose."""
+
+    def dossier_teams(self, dossier_ids) -> dict:
+        """{str(dossier id): team id}, for the DPO's report of reads outside one's own team."""
 
 
 class _NoDossiers:
@@ -90,6 +98,15 @@ class _NoDossiers:
     def bank_account_changed(self, actor, client) -> None:
         return None
 
+    def dossiers_hidden_from_log(self, user, client) -> list:
+        return []
+
+    def dossier_references(self, dossier_ids) -> dict:
+        return {}
+
+    def dossier_teams(self, dossier_ids) -> dict:
+        return {}
+
 
 _dossier_access: DossierAccess = _NoDossiers()
 
@@ -110,3 +127,8 @@ ACCESS_LOG_READERS = (Role.DPO, Role.TEAM_LEAD, Role.HEAD_OF_SERVICE)
 
 def may_read_access_logs(user) -> bool:
     return user.is_authenticated and user.has_role(*ACCESS_LOG_READERS)
+
+
+def may_control_ledger(user) -> bool:
+    """The checks of the ledger itself (its chain, unusual volumes) are the DPO's."""
+    return user.is_authenticated and user.has_role(Role.DPO)

@@ -9,6 +9,9 @@ from stdnum import iban as iban_numbers
 from stdnum.be import bis, nn
 from stdnum.exceptions import ValidationError as StdnumError
 
+# Shorter searches list half the population (and are how a curious colleague browses it): refused.
+SEARCH_MINIMUM_LENGTH = 2
+
 
 def normalise_insz(value: str) -> str | None:
     """The 11 digits of a valid rijksregisternummer or BIS number, or None when the check fails."""

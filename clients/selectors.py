@@ -1,11 +1,12 @@
 """Every read of the registry: takes the user, asks clients.policy (and, for the full record, the dossier app
 through the hook it registered), writes the access log for personal data."""
 
-from django.db.models import Q, QuerySet
-from django.utils.translation import gettext as _
+from collections.abc import Callable
 
-from clients.ledger import access_log_record
-from clients.models import AccessLog, BankAccountChange, Client, HouseholdMember
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from clients.ledger import Purpose, What, access_log_about, access_log_record
+from clients.models import AccessLogSeal, BankAccountChange, Client, HouseholdMember
 from clients.policy import dossier_access, may_read_access_logs, may_search_clients
 from clients.rules import POSSIBLE_DUPLICATE_THRESHOLD, name_similarity, search_terms
 from core.errors import NotFoundError, PermissionDeniedError
@@ -20,7 +21,8 @@ def _with_has_dossier(queryset: QuerySet, user) -> QuerySet:
 
 def client_search(*, user, query: str) -> QuerySet:
     """Minimal identity of the persons matching a name fragment or an INSZ, for intake and duplicate checks.
-    Every fragment must occur in the first or last name, whatever the accents or case."""
+    Every fragment must occur in the first or last name, whatever the accents or case. Not logged here: the
+    caller shows a page of it through `client_search_results`, which logs the ids shown."""
     if not may_search_clients(user):
         raise PermissionDeniedError()
     insz, fragments = search_terms(query)
@@ -35,6 +37,21 @@ def client_search(*, user, query: str) -> QuerySet:
     return _with_has_dossier(Client.objects.filter(condition).only(*IDENTITY_FIELDS), user)
 
 
+def client_search_results(
+    *, user, query: str, paginate: Callable[[QuerySet], list], purpose: str = Purpose.SEARCH
+) -> list:
+    """A page of the search, logged as one ledger row: the query as typed and the ids shown."""
+    page = list(paginate(client_search(user=user, query=query)))
+    access_log_record(
+        user=user,
+        client_ids=[person.pk for person in page],
+        what=What.CLIENT_SEARCH,
+        purpose=purpose,
+        query=query,
+    )
+    return page
+
+
 def client_possible_duplicates(*, user, first_name: str, last_name: str, birth_date, exclude_id=None) -> list:
     """Persons with the same birth date and a similar name: shown as a warning, never blocking."""
     if not may_search_clients(user):
@@ -44,53 +61,76 @@ def client_possible_duplicates(*, user, first_name: str, last_name: str, birth_d
     )
     if exclude_id:
         same_birth_date = same_birth_date.exclude(pk=exclude_id)
-    return [
+    duplicates = [
         person
         for person in same_birth_date[:200]
         if name_similarity(first_name, last_name, person.first_name, person.last_name)
         >= POSSIBLE_DUPLICATE_THRESHOLD
     ]
+    if duplicates:  # their names and birth dates are shown as a warning: a read of each
+        access_log_record(
+            user=user,
+            client_ids=[person.pk for person in duplicates],
+            what=What.POSSIBLE_DUPLICATES,
+            purpose=Purpose.DUPLICATE_CHECK,
+        )
+    return duplicates
 
 
-def client_identity_get(*, user, client_id) -> Client:
-    """One person's minimal identity, as the search shows it (e.g. to open a dossier for them)."""
+def client_identity_get(*, user, client_id, purpose: str = Purpose.DOSSIER_OPEN) -> Client:
+    """One person's minimal identity, as the search shows it (e.g. to open a dossier for them); logged."""
     if not may_search_clients(user):
         raise PermissionDeniedError()
     client = _with_has_dossier(Client.objects.filter(pk=client_id).only(*IDENTITY_FIELDS), user).first()
     if client is None:
         raise NotFoundError()
+    access_log_record(user=user, client_ids=[client.pk], what=What.CLIENT_IDENTITY, purpose=purpose)
     return client
 
 
 # --- The full record: for whoever has access to one of the person's dossiers ---
 
 
-def client_get(*, user, client_id, what: str = "volledige cliëntfiche") -> Client:
+def client_get(*, user, client_id, what: str = What.CLIENT_RECORD, also_read=()) -> Client:
     """The full record, for whoever has access to one of the client's dossiers; the read is logged."""
     client = Client.objects.filter(pk=uuid_or_404(client_id)).first()
     grant = dossier_access().record_grant(user, client) if client else None
     if grant is None:
         raise NotFoundError()
     client.dossier_ids = grant.dossier_ids
+    client.read_through_dossier_id = grant.readable_dossier_id
     access_log_record(
         user=user,
-        client_ids=[client.pk],
+        client_ids=[client.pk, *also_read],
         what=what,
-        purpose=grant.purpose,
-        dossier_id=grant.readable_dossier_id,
+        purpose=Purpose.DOSSIER,
+        dossier_ids=[grant.readable_dossier_id],
     )
     return client
 
 
 def client_household(*, user, client_id) -> tuple[Client, QuerySet]:
-    client = client_get(user=user, client_id=client_id, what="gezinssamenstelling")
-    members = HouseholdMember.objects.filter(client=client).select_related("member").order_by("from_date")
-    return client, members
+    """The household over time; the members' names are a read of each member's data."""
+    members = HouseholdMember.objects.filter(client_id=uuid_or_404(client_id)).select_related("member")
+    member_ids = list(members.values_list("member_id", flat=True))
+    client = client_get(user=user, client_id=client_id, what=What.HOUSEHOLD, also_read=member_ids)
+    return client, members.order_by("from_date")
+
+
+def household_members_read(*, user, client, members) -> None:
+    """Members shown after a change of the household (new ones are read too)."""
+    access_log_record(
+        user=user,
+        client_ids=[client.pk, *(member.member_id for member in members)],
+        what=What.HOUSEHOLD,
+        purpose=Purpose.DOSSIER,
+        dossier_ids=[getattr(client, "read_through_dossier_id", None)],
+    )
 
 
 def client_history(*, user, client_id) -> list[dict]:
     """Every change of the client's identity: who, when, and each field's old and new value."""
-    client = client_get(user=user, client_id=client_id, what="wijzigingshistoriek")
+    client = client_get(user=user, client_id=client_id, what=What.CLIENT_HISTORY)
     records = list(client.history.select_related("history_user").order_by("history_date", "history_id"))
     changes = []
     previous = None
@@ -115,21 +155,23 @@ def client_history(*, user, client_id) -> list[dict]:
 
 
 def client_access_log(*, user, client_id) -> tuple[Client, QuerySet]:
-    """'Who saw my data?': the DPO and the head of service for anyone, a team lead for their team's clients.
-    Reading the ledger is itself logged."""
+    """'Who saw my data?': the DPO and the head of service for anyone, a team lead for their team's clients,
+    without the entries made through a restricted dossier the team lead is not on (its existence stays
+    hidden). Newest first, each entry marked sealed or not yet; reading the ledger is itself logged."""
     # The role is checked first, so that the answer never tells someone without the role that an id exists.
     if not may_read_access_logs(user):
         raise PermissionDeniedError()
     client = Client.objects.filter(pk=uuid_or_404(client_id)).first()
     if client is None or not dossier_access().may_read_access_log(user, client):
         raise NotFoundError()
-    entries = AccessLog.objects.filter(client=client).select_related("user").order_by("-accessed_at", "-id")
-    access_log_record(
-        user=user,
-        client_ids=[client.pk],
-        what="toegangslog",
-        purpose=_("vraag: wie heeft mijn gegevens gezien?"),
+    hidden = dossier_access().dossiers_hidden_from_log(user, client)
+    entries = (
+        access_log_about(client.pk, hidden_dossier_ids=hidden)
+        .annotate(sealed=Exists(AccessLogSeal.objects.filter(log_id=OuterRef("pk"))))
+        .select_related("user")
+        .order_by("-accessed_at", "-id")
     )
+    access_log_record(user=user, client_ids=[client.pk], what=What.ACCESS_LOG, purpose=Purpose.GDPR_REQUEST)
     return client, entries
 
 

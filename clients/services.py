@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from clients.ledger import Purpose, What, access_log_record
 from clients.models import BankAccountChange, Client, HouseholdMember
 from clients.policy import dossier_access, may_register_clients
 from clients.rules import search_text
@@ -68,6 +69,11 @@ def client_register(
         if existing is None:
             raise
         raise ClientAlreadyRegistered(existing) from None
+    # The identity is shown back to the registrar (with the possible duplicates, logged by their selector):
+    # one ledger row for the request.
+    access_log_record(
+        user=actor, client_ids=[client.pk], what=What.CLIENT_REGISTERED, purpose=Purpose.REGISTRATION
+    )
     return Registration(client=client, possible_duplicates=duplicates)
 
 

@@ -15,4 +15,6 @@ urlpatterns = [
     path("clienten/geregistreerd/", views.client_registered_page, name="registered"),
     path("toegangslog/", views.access_log_search, name="access-log-search"),
     path("toegangslog/<uuid:client_id>/", views.access_log, name="access-log"),
+    path("toegangslog/controle/", views.access_log_verification, name="access-log-verification"),
+    path("toegangslog/ongewone-volumes/", views.access_log_unusual, name="access-log-unusual"),
 ]

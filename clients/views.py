@@ -4,11 +4,13 @@ DPO's answer to "who saw my data?"."""
 import datetime
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
@@ -16,15 +18,25 @@ from django_htmx.http import HttpResponseClientRedirect
 from accounts.views import menu_add
 from clients.documents import access_log_csv, access_log_pdf
 from clients.forms import ClientRegistrationForm, PersonNameAndBirthDateForm
-from clients.policy import dossier_access, may_read_access_logs, may_register_clients, may_search_clients
-from clients.rules import format_insz, search_terms
-from clients.selectors import client_access_log, client_possible_duplicates, client_search
+from clients.ledger import Purpose
+from clients.ledger_chain import access_log_verify
+from clients.ledger_display import entries_described
+from clients.ledger_reports import UNUSUAL_VOLUME_COLUMNS, access_log_unusual_volumes, unusual_volume_rows
+from clients.policy import (
+    dossier_access,
+    may_control_ledger,
+    may_read_access_logs,
+    may_register_clients,
+    may_search_clients,
+)
+from clients.rules import SEARCH_MINIMUM_LENGTH, format_insz, search_terms
+from clients.selectors import client_access_log, client_possible_duplicates, client_search_results
 from clients.services import ClientAlreadyRegistered, client_register
 from core.errors import NotFoundError, PermissionDeniedError
+from core.exports import csv_for_excel
 
 # A list longer than this is not read at a counter: the worker types more of the name instead.
 SEARCH_RESULTS_SHOWN = 25
-SEARCH_MINIMUM_LENGTH = 2
 # What was just registered, for the confirmation page after the redirect (there is no client page yet).
 LAST_REGISTRATION_SESSION_KEY = "clients_last_registration"
 
@@ -41,6 +53,20 @@ menu_add(
     url_name="clients:register",
     shown_to=may_register_clients,
     position=20,
+)
+menu_add(
+    label=_("Controle van het toegangslog"),
+    description=_("Is de keten van het toegangslog intact? De eerste gebroken schakel, per maand."),
+    url_name="clients:access-log-verification",
+    shown_to=may_control_ledger,
+    position=41,
+)
+menu_add(
+    label=_("Ongewone volumes"),
+    description=_("Wie opende op één dag veel dossiers van andere teams of zocht ongewoon vaak?"),
+    url_name="clients:access-log-unusual",
+    shown_to=may_control_ledger,
+    position=42,
 )
 menu_add(
     label=_("Wie zag mijn gegevens?"),
@@ -69,17 +95,26 @@ def client_search_page(request):
     return render(request, "clients/search.html", {**context})
 
 
-def _search_results(user, query: str) -> dict:
+def _search_results(user, query: str, purpose: str = Purpose.SEARCH) -> dict:
     if len(query) < SEARCH_MINIMUM_LENGTH:
         return {"searched": False, "clients": [], "more_results": False}
+    more_results = False
+
+    def first_results(found):
+        # One more than shown tells whether there are more; only those shown are logged.
+        nonlocal more_results
+        page = list(found[: SEARCH_RESULTS_SHOWN + 1])
+        more_results = len(page) > SEARCH_RESULTS_SHOWN
+        return page[:SEARCH_RESULTS_SHOWN]
+
     try:
-        found = list(client_search(user=user, query=query)[: SEARCH_RESULTS_SHOWN + 1])
+        shown = client_search_results(user=user, query=query, paginate=first_results, purpose=purpose)
     except PermissionDeniedError as denied:
         raise PermissionDenied from denied
     return {
         "searched": True,
-        "clients": found[:SEARCH_RESULTS_SHOWN],
-        "more_results": len(found) > SEARCH_RESULTS_SHOWN,
+        "clients": shown,
+        "more_results": more_results,
         "may_register": may_register_clients(user),
         "register_url": _register_url_for(query),
     }
@@ -130,11 +165,14 @@ def client_register_page(request):
 
 
 def _client_with_insz(user, insz: str):
-    """The person already registered with this INSZ, as the search shows them to this user."""
+    """The person already registered with this INSZ, as the search shows them to this user (logged)."""
     try:
-        return client_search(user=user, query=insz).first()
+        shown = client_search_results(
+            user=user, query=insz, paginate=lambda found: found[:1], purpose=Purpose.DUPLICATE_CHECK
+        )
     except PermissionDeniedError:
         return None
+    return shown[0] if shown else None
 
 
 def _possible_duplicates(user, form) -> list:
@@ -210,9 +248,11 @@ def _require_access_log_reader(user):
 def access_log_search(request):
     _require_access_log_reader(request.user)
     query = request.GET.get("q", "").strip()
-    found = list(client_search(user=request.user, query=query)[:25]) if len(query) >= 2 else []
+    results = _search_results(request.user, query, purpose=Purpose.GDPR_REQUEST)
     template = "clients/_access_log_results.html" if request.htmx else "clients/access_log_search.html"
-    return render(request, template, {"query": query, "clients": found, "searched": len(query) >= 2})
+    return render(
+        request, template, {"query": query, "clients": results["clients"], "searched": results["searched"]}
+    )
 
 
 @login_required
@@ -222,7 +262,7 @@ def access_log(request, client_id):
         client, entries = client_access_log(user=request.user, client_id=client_id)
     except (NotFoundError, PermissionDeniedError):
         raise Http404 from None
-    entries = list(entries)
+    entries = entries_described(entries)
     export = request.GET.get("export")
     if export == "csv":
         response = HttpResponse(access_log_csv(entries), content_type="text/csv; charset=utf-8")
@@ -241,7 +281,65 @@ def access_log(request, client_id):
         {
             "client": client,
             "entries": entries,
-            "break_glass_count": sum(entry.what == "break-the-glass" for entry in entries),
+            "break_glass_count": sum(entry.is_break_glass for entry in entries),
             "export_url": reverse("clients:access-log", args=[client.pk]),
+        },
+    )
+
+
+# --- The DPO's checks of the ledger itself ---
+
+
+def _require_ledger_controller(user):
+    if not may_control_ledger(user):
+        raise PermissionDenied
+
+
+@login_required
+@require_GET
+def access_log_verification(request):
+    """The hash chain checked now against the rows and the heads exported outside the database: the first
+    broken link, per month how many rows are sealed and how many wait for the next sealing run."""
+    _require_ledger_controller(request.user)
+    month = request.GET.get("maand", "")
+    chains = None
+    if month:
+        try:
+            chains = [datetime.date.fromisoformat(f"{month}-01")]
+        except ValueError:
+            chains = None
+    verification = access_log_verify(chains=chains)
+    return render(
+        request,
+        "clients/access_log_verification.html",
+        {"verification": verification, "month": month},
+    )
+
+
+@login_required
+@require_GET
+def access_log_unusual(request):
+    """Who opened more dossiers of other teams, or searched more often, than the settings allow in a day."""
+    _require_ledger_controller(request.user)
+    try:
+        day = datetime.date.fromisoformat(request.GET.get("dag", ""))
+    except ValueError:
+        day = timezone.localdate()
+    report = access_log_unusual_volumes(user=request.user, day=day)
+    if request.GET.get("export") == "csv":
+        response = HttpResponse(
+            csv_for_excel(UNUSUAL_VOLUME_COLUMNS, unusual_volume_rows(day, report)),
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="ongewone-volumes-{day:%Y-%m-%d}.csv"'
+        return response
+    return render(
+        request,
+        "clients/access_log_unusual.html",
+        {
+            "day": day,
+            "report": report,
+            "dossier_limit": settings.ACCESS_LOG_UNUSUAL_OTHER_TEAM_DOSSIERS,
+            "search_limit": settings.ACCESS_LOG_UNUSUAL_SEARCHES,
         },
     )

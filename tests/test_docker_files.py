@@ -39,17 +39,33 @@ def variables_read_by_the_settings() -> set[str]:
 def test_compose_runs_web_worker_beat_postgres_and_redis():
     services = COMPOSE["services"]
 
-    assert set(services) == {"web", "worker", "beat", "postgres", "redis"}
+    assert set(services) == {"migrate", "web", "worker", "beat", "postgres", "redis"}
     assert services["postgres"]["image"] == "postgres:16"
     assert services["redis"]["image"].startswith("redis:7")
     assert "healthcheck" in services["postgres"] and "healthcheck" in services["redis"]
     assert any(volume.endswith(":/var/lib/postgresql/data") for volume in services["postgres"]["volumes"])
-    assert "migrate" in services["web"]["command"] and "gunicorn config.wsgi" in services["web"]["command"]
-    assert services["web"]["command"].index("migrate") < services["web"]["command"].index("gunicorn")
+    assert services["web"]["command"].startswith("gunicorn config.wsgi")
+    assert services["web"]["depends_on"]["migrate"] == {"condition": "service_completed_successfully"}
     assert services["worker"]["command"].startswith("celery -A config worker")
     assert services["beat"]["command"].startswith("celery -A config beat")
     for name in APP_SERVICES:
         assert services[name]["depends_on"]["postgres"] == {"condition": "service_healthy"}
+
+
+def test_compose_migrates_as_the_owner_and_runs_the_application_as_its_own_role():
+    services = COMPOSE["services"]
+    migrate = services["migrate"]
+
+    command = migrate["command"]
+    assert command.index("migrate --noinput") < command.index("grant_app_role casework_app")
+    assert migrate["environment"]["DATABASE_URL"].startswith("postgres://casework:${POSTGRES_PASSWORD:?")
+    assert migrate["environment"]["CASEWORK_APP_DB_PASSWORD"].startswith("${POSTGRES_APP_PASSWORD:?")
+    assert "--password-env CASEWORK_APP_DB_PASSWORD" in command
+    assert services["postgres"]["environment"]["POSTGRES_USER"] == "casework"
+    for name in APP_SERVICES:
+        assert services[name]["environment"]["DATABASE_URL"].startswith(
+            "postgres://casework_app:${POSTGRES_APP_PASSWORD:?"
+        )
 
 
 @pytest.mark.parametrize("service", APP_SERVICES)
@@ -67,7 +83,7 @@ def test_compose_gives_the_production_settings_what_they_need(service):
     assert environment["DJANGO_SECURE_SSL_REDIRECT"].endswith("false}")
     # No secret is written in the file: they come from docker/.env, and compose stops when one is missing.
     assert environment["DJANGO_SECRET_KEY"].startswith("${DJANGO_SECRET_KEY:?")
-    assert "${POSTGRES_PASSWORD:?" in environment["DATABASE_URL"]
+    assert "${POSTGRES_APP_PASSWORD:?" in environment["DATABASE_URL"]
     # Every variable given is one the settings read (DJANGO_SETTINGS_MODULE is read by Django itself).
     assert set(environment) - {"DJANGO_SETTINGS_MODULE"} <= variables_read_by_the_settings()
 

@@ -139,7 +139,7 @@ class DebtViewSet(viewsets.GenericViewSet):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         dossier = dossier_get(
-            user=request.user, dossier_id=data.pop("dossier"), what="schuld noteren", minimum=Access.FULL
+            user=request.user, dossier_id=data.pop("dossier"), what="debt_register", minimum=Access.FULL
         )
         debt = services.debt_record(actor=request.user, dossier=dossier, **data)
         return Response(DebtSerializer(debt).data, status=status.HTTP_201_CREATED)
@@ -180,9 +180,7 @@ class PaymentPlanViewSet(viewsets.GenericViewSet):
         serializer = PaymentPlanCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        debt = selectors.debt_get(
-            user=request.user, debt_id=data.pop("debt"), what="afbetalingsplan opstellen"
-        )
+        debt = selectors.debt_get(user=request.user, debt_id=data.pop("debt"), what="payment_plan_create")
         plan = services.payment_plan_create(actor=request.user, debt=debt, **data)
         return Response(PaymentPlanSerializer(plan).data, status=status.HTTP_201_CREATED)
 
@@ -200,7 +198,7 @@ class PaymentPlanViewSet(viewsets.GenericViewSet):
     def partial_update(self, request, pk=None):
         serializer = PaymentPlanAgreementSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        plan = selectors.payment_plan_get(user=request.user, plan_id=pk, what="afbetalingsplan wijzigen")
+        plan = selectors.payment_plan_get(user=request.user, plan_id=pk, what="payment_plan_update")
         plan = services.payment_plan_agree(actor=request.user, plan=plan, **serializer.validated_data)
         return Response(PaymentPlanSerializer(plan).data)
 
@@ -213,7 +211,7 @@ class PaymentPlanViewSet(viewsets.GenericViewSet):
     def transition(self, request, pk=None):
         serializer = PaymentPlanTransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        plan = selectors.payment_plan_get(user=request.user, plan_id=pk, what="afbetalingsplan wijzigen")
+        plan = selectors.payment_plan_get(user=request.user, plan_id=pk, what="payment_plan_update")
         plan = services.payment_plan_transition(actor=request.user, plan=plan, **serializer.validated_data)
         return Response(PaymentPlanSerializer(plan).data)
 
@@ -231,7 +229,7 @@ class PaymentPlanViewSet(viewsets.GenericViewSet):
             due_on = datetime.date.fromisoformat(due_on)
         except ValueError:
             raise NotFoundError() from None
-        plan = selectors.payment_plan_get(user=request.user, plan_id=pk, what="afbetaling registreren")
+        plan = selectors.payment_plan_get(user=request.user, plan_id=pk, what="instalment_register")
         plan = services.instalment_mark_paid(
             actor=request.user, plan=plan, due_on=due_on, paid_on=serializer.validated_data.get("paid_on")
         )

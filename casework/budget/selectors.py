@@ -23,11 +23,11 @@ def _debts_with_paid_amount() -> QuerySet:
 
 
 def debt_list(*, user, dossier_id) -> QuerySet:
-    dossier = dossier_get(user=user, dossier_id=dossier_id, what="schulden", minimum=Access.FULL)
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="debts", minimum=Access.FULL)
     return _debts_with_paid_amount().filter(dossier=dossier).order_by("creditor", "pk")
 
 
-def debt_get(*, user, debt_id, what: str = "schuld") -> Debt:
+def debt_get(*, user, debt_id, what: str = "debt") -> Debt:
     dossier = dossier_of(Debt, debt_id, user=user, dossier_path="dossier_id", what=what)
     debt = _debts_with_paid_amount().get(pk=debt_id)
     debt.dossier = dossier
@@ -44,12 +44,12 @@ def payment_plan_reloaded(*, plan: PaymentPlan) -> PaymentPlan:
 
 
 def payment_plan_list(*, user, dossier_id, debt_id=None) -> QuerySet:
-    dossier = dossier_get(user=user, dossier_id=dossier_id, what="afbetalingsplannen", minimum=Access.FULL)
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="payment_plans", minimum=Access.FULL)
     plans = _payment_plans_with_instalments().filter(debt__dossier=dossier).order_by("debt__creditor", "pk")
     return plans.filter(debt_id=uuid_or_404(debt_id)) if debt_id else plans
 
 
-def payment_plan_get(*, user, plan_id, what: str = "afbetalingsplan") -> PaymentPlan:
+def payment_plan_get(*, user, plan_id, what: str = "payment_plan") -> PaymentPlan:
     dossier = dossier_of(PaymentPlan, plan_id, user=user, dossier_path="debt__dossier_id", what=what)
     plan = _payment_plans_with_instalments().get(pk=plan_id)
     plan.debt.dossier = dossier

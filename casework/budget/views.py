@@ -16,7 +16,7 @@ from core.forms import add_domain_error
 @login_required
 def budget(request, dossier_id):
     """Budget guidance and debt mediation: the debts, the payment plans agreed with creditors, instalments."""
-    dossier = dossier_get(user=request.user, dossier_id=dossier_id, what="schulden", minimum=Access.FULL)
+    dossier = dossier_get(user=request.user, dossier_id=dossier_id, what="debts", minimum=Access.FULL)
     debt_form = DebtForm(request.POST if request.POST.get("form") == "debt" else None)
     error = request.session.pop("budget_error", None)
     if debt_form.is_bound and debt_form.is_valid():

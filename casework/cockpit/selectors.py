@@ -13,7 +13,7 @@ from clients.selectors import bank_account_changes_unseen
 def dossier_page(*, user, dossier_id) -> Dossier:
     """Everything the dossier page shows, read (and logged) once: the dossier with its client, its requests
     and, for those with full access, the timeline of contacts they may read."""
-    dossier = dossier_get(user=user, dossier_id=dossier_id, what="dossierpagina")
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="dossier_page")
     dossier.requests_list = list(
         AidRequest.objects.filter(dossier=dossier).order_by("-received_on", "-created_at")
     )

@@ -104,7 +104,7 @@ def contact_add(request, dossier_id):
     """Saved in one round trip: the answer is a fresh form plus the new timeline item (out of band)."""
     try:
         dossier = dossier_get(
-            user=request.user, dossier_id=dossier_id, what="contact registreren", minimum=Access.FULL
+            user=request.user, dossier_id=dossier_id, what="contact_register", minimum=Access.FULL
         )
     except NotFoundError:
         raise Http404 from None
@@ -135,7 +135,7 @@ def contact_add(request, dossier_id):
 def bank_account_change_seen(request, dossier_id, change_id):
     """Someone of the dossier has seen the new bank account: the alert leaves the dossier page."""
     dossier = dossier_get(
-        user=request.user, dossier_id=dossier_id, what="rekeningwijziging gezien", minimum=Access.FULL
+        user=request.user, dossier_id=dossier_id, what="bank_account_change_seen", minimum=Access.FULL
     )
     if not policy.may_work_on(request.user, dossier):
         raise PermissionDenied

@@ -69,7 +69,7 @@ class ContactViewSet(viewsets.GenericViewSet):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         dossier = dossier_get(
-            user=request.user, dossier_id=data.pop("dossier"), what="contact registreren", minimum=Access.FULL
+            user=request.user, dossier_id=data.pop("dossier"), what="contact_register", minimum=Access.FULL
         )
         contact = services.contact_record(actor=request.user, dossier=dossier, **data)
         return Response(ContactSerializer(contact).data, status=status.HTTP_201_CREATED)

@@ -5,6 +5,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.models import Role
 from accounts.services import notification_send
 from casework import policy
 from casework.dossiers.models import Dossier
@@ -25,11 +26,7 @@ class DossierClientAccess:
         readable = [d for d in dossiers if policy.dossier_access(user, d) > Access.NONE]
         if not readable:
             return None
-        return RecordGrant(
-            dossier_ids=[d.pk for d in dossiers],
-            readable_dossier_id=readable[0].pk,
-            purpose=", ".join(d.reference for d in readable),
-        )
+        return RecordGrant(dossier_ids=[d.pk for d in dossiers], readable_dossier_id=readable[0].pk)
 
     def may_read_access_log(self, user, client) -> bool:
         # A team lead reads the log of their team's clients, not of a restricted dossier's client.
@@ -58,3 +55,23 @@ class DossierClientAccess:
                 % {"user": actor.display_name, "client": f"{client.first_name} {client.last_name}"},
                 link=reverse("casework:dossier", args=[dossier.pk]),
             )
+
+    def dossiers_hidden_from_log(self, user, client) -> list:
+        # A restricted dossier is invisible to everyone not on its list, its ledger entries included; the
+        # DPO and the head of service read the whole ledger (issue 10).
+        if user.has_role(Role.DPO, Role.HEAD_OF_SERVICE):
+            return []
+        return list(
+            Dossier.objects.filter(client=client, restricted=True)
+            .exclude(restricted_to=user)
+            .values_list("pk", flat=True)
+        )
+
+    def dossier_references(self, dossier_ids) -> dict:
+        return {
+            str(dossier.pk): dossier.reference for dossier in Dossier.objects.filter(pk__in=list(dossier_ids))
+        }
+
+    def dossier_teams(self, dossier_ids) -> dict:
+        found = Dossier.objects.filter(pk__in=list(dossier_ids)).values_list("pk", "team_id")
+        return {str(pk): team_id for pk, team_id in found}

@@ -5,12 +5,12 @@ from collections.abc import Callable
 
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from casework import policy
+from casework.dossiers import reads
 from casework.dossiers.models import BreakGlassAccess, Dossier
 from casework.policy import Access
-from clients.ledger import access_log_record
+from clients.ledger import Purpose, access_log_record
 from core.errors import NotFoundError
 from core.ids import uuid_or_404
 
@@ -36,7 +36,11 @@ def _with_policy_facts(dossiers) -> list[Dossier]:
 
 def _log(user, dossier: Dossier, what: str) -> None:
     access_log_record(
-        user=user, client_ids=[dossier.client_id], what=what, purpose=dossier.reference, dossier_id=dossier.pk
+        user=user,
+        client_ids=[dossier.client_id],
+        what=what,
+        purpose=Purpose.DOSSIER,
+        dossier_ids=[dossier.pk],
     )
 
 
@@ -71,8 +75,13 @@ def dossier_list_page(
     page = _with_policy_facts(paginate(dossiers))
     for dossier in page:
         dossier.access = policy.dossier_access(user, dossier)
+    # One row for the page: the persons and the dossiers it showed.
     access_log_record(
-        user=user, client_ids=[d.client_id for d in page], what="dossierlijst", purpose=_("eigen dossiers")
+        user=user,
+        client_ids=[d.client_id for d in page],
+        what=reads.DOSSIER_LIST,
+        purpose=Purpose.CASELOAD,
+        dossier_ids=[d.pk for d in page],
     )
     return page
 

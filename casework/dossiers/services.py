@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Role, User
 from accounts.services import notification_send
 from casework import policy
-from casework.dossiers import rules
+from casework.dossiers import reads, rules
 from casework.dossiers.models import (
     BreakGlassAccess,
     BreakGlassCategory,
@@ -19,7 +19,7 @@ from casework.dossiers.models import (
     DossierStatus,
 )
 from casework.dossiers.transitions import DOSSIER_WORKFLOW
-from clients.ledger import access_log_record
+from clients.ledger import Purpose, access_log_record
 from core import outbox
 from core.errors import Conflict, DomainError, NotFoundError, PermissionDeniedError
 from core.history import save_with_history
@@ -156,9 +156,10 @@ def break_glass(
     access_log_record(
         user=actor,
         client_ids=[dossier.client_id],
-        what="break-the-glass",
-        purpose=reason,
-        dossier_id=dossier.pk,
+        what=reads.BREAK_GLASS,
+        purpose=Purpose.BREAK_GLASS,
+        purpose_text=reason,
+        dossier_ids=[dossier.pk],
     )
     outbox.enqueue("casework.tasks.notify_team_lead_of_break_glass", str(grant.pk))
     return grant

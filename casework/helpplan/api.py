@@ -162,7 +162,7 @@ class HelpPlanViewSet(viewsets.GenericViewSet):
         dossier = dossier_get(
             user=request.user,
             dossier_id=data.pop("dossier"),
-            what="hulpverleningsplan opstellen",
+            what="help_plan_create",
             minimum=Access.FULL,
         )
         plan = services.help_plan_create(actor=request.user, dossier=dossier, **data)
@@ -180,7 +180,7 @@ class HelpPlanViewSet(viewsets.GenericViewSet):
     def update(self, request, pk=None):
         serializer = HelpPlanUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        plan = selectors.help_plan_get(user=request.user, plan_id=pk, what="hulpverleningsplan wijzigen")
+        plan = selectors.help_plan_get(user=request.user, plan_id=pk, what="help_plan_update")
         plan = services.help_plan_replace(actor=request.user, plan=plan, **serializer.validated_data)
         return Response(HelpPlanSerializer(plan).data)
 
@@ -193,7 +193,7 @@ class HelpPlanViewSet(viewsets.GenericViewSet):
     def evaluations(self, request, pk=None):
         serializer = HelpPlanEvaluationCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        plan = selectors.help_plan_get(user=request.user, plan_id=pk, what="hulpverleningsplan evalueren")
+        plan = selectors.help_plan_get(user=request.user, plan_id=pk, what="help_plan_evaluate")
         evaluation = services.help_plan_evaluate(actor=request.user, plan=plan, **serializer.validated_data)
         return Response(HelpPlanEvaluationSerializer(evaluation).data, status=status.HTTP_201_CREATED)
 
@@ -222,7 +222,7 @@ class CaseConferenceViewSet(viewsets.GenericViewSet):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         dossier = dossier_get(
-            user=request.user, dossier_id=data.pop("dossier"), what="cliëntoverleg", minimum=Access.FULL
+            user=request.user, dossier_id=data.pop("dossier"), what="case_conference", minimum=Access.FULL
         )
         conference = services.case_conference_record(actor=request.user, dossier=dossier, **data)
         return Response(CaseConferenceSerializer(conference).data, status=status.HTTP_201_CREATED)

@@ -16,11 +16,11 @@ def _help_plans_with_goals() -> QuerySet:
 
 
 def help_plan_list(*, user, dossier_id) -> QuerySet:
-    dossier = dossier_get(user=user, dossier_id=dossier_id, what="hulpverleningsplan", minimum=Access.FULL)
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="help_plan", minimum=Access.FULL)
     return _help_plans_with_goals().filter(dossier=dossier).order_by("pk")
 
 
-def help_plan_get(*, user, plan_id, what: str = "hulpverleningsplan") -> HelpPlan:
+def help_plan_get(*, user, plan_id, what: str = "help_plan") -> HelpPlan:
     dossier = dossier_of(HelpPlan, plan_id, user=user, dossier_path="dossier_id", what=what)
     plan = _help_plans_with_goals().get(pk=plan_id)
     plan.dossier = dossier
@@ -33,7 +33,7 @@ def help_plan_of(*, dossier: Dossier) -> HelpPlan | None:
 
 
 def case_conference_list(*, user, dossier_id) -> QuerySet:
-    dossier = dossier_get(user=user, dossier_id=dossier_id, what="cliëntoverleg", minimum=Access.FULL)
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="case_conference", minimum=Access.FULL)
     return (
         CaseConference.objects.filter(dossier=dossier)
         .select_related("author")

@@ -52,7 +52,7 @@ def _plan_page(
 
 @login_required
 def help_plan(request, dossier_id):
-    dossier = _plan_dossier(request, dossier_id, "hulpverleningsplan")
+    dossier = _plan_dossier(request, dossier_id, "help_plan")
     if request.method != "POST":
         return _plan_page(request, dossier)
     plan = selectors.help_plan_of(dossier=dossier)
@@ -81,7 +81,7 @@ def help_plan(request, dossier_id):
 @login_required
 @require_POST
 def referral_add(request, dossier_id):
-    dossier = _plan_dossier(request, dossier_id, "doorverwijzing")
+    dossier = _plan_dossier(request, dossier_id, "referral")
     partners = socialmap_selectors.partners_active()
     form = ReferralForm(request.POST, partners=partners)
     if form.is_valid():
@@ -121,7 +121,7 @@ def referral_move(request, referral_id):
 
 @login_required
 def case_conferences(request, dossier_id):
-    dossier = _plan_dossier(request, dossier_id, "cliëntoverleg")
+    dossier = _plan_dossier(request, dossier_id, "case_conference")
     form = CaseConferenceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -247,13 +247,13 @@ class KszConsultationViewSet(viewsets.GenericViewSet):
         dossier = dossier_get(
             user=request.user,
             dossier_id=data["dossier"],
-            what="KSZ-raadpleging registreren",
+            what="ksz_register",
             minimum=Access.FULL,
         )
         aid_request = None
         if data.get("request"):
             aid_request = selectors.inquiry_get(
-                user=request.user, request_id=data["request"], what="KSZ-raadpleging"
+                user=request.user, request_id=data["request"], what="ksz_register"
             ).request
         consultation = services.ksz_consultation_record(
             actor=request.user,

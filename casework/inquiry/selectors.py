@@ -9,7 +9,7 @@ from core.errors import NotFoundError
 from core.ids import uuid_or_404
 
 
-def inquiry_get(*, user, inquiry_id=None, request_id=None, what: str = "sociaal onderzoek") -> Inquiry:
+def inquiry_get(*, user, inquiry_id=None, request_id=None, what: str = "inquiry") -> Inquiry:
     """The social inquiry with what it needs to say what is missing, in a constant number of queries.
     Social reports are not for the front desk: full access only."""
     lookup = {"pk": uuid_or_404(inquiry_id)} if inquiry_id else {"request_id": uuid_or_404(request_id)}
@@ -39,7 +39,7 @@ def inquiry_get(*, user, inquiry_id=None, request_id=None, what: str = "sociaal 
 
 
 def ksz_consultation_list(*, user, dossier_id) -> QuerySet:
-    dossier = dossier_get(user=user, dossier_id=dossier_id, what="KSZ-raadplegingen", minimum=Access.FULL)
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="ksz_consultations", minimum=Access.FULL)
     return KszConsultation.objects.filter(dossier=dossier).select_related("consulted_by", "request")
 
 

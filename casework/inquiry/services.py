@@ -12,7 +12,7 @@ from casework.inquiry.models import Inquiry, InquiryDocument, KszConsultation, L
 from casework.leefloon.rules import LeefloonResult
 from casework.leefloon.selectors import spi_period_started_on
 from casework.leefloon.services import leefloon_calculate, spi_period_start
-from clients.ledger import access_log_record
+from clients.ledger import Purpose, access_log_record, ksz_what
 from core.dates import check_event_date
 from core.errors import Conflict, DomainError, NotFoundError
 from core.formats import euro
@@ -156,9 +156,10 @@ def ksz_consultation_record(
     access_log_record(
         user=actor,
         client_ids=[dossier.client_id],
-        what=f"KSZ: {consultation.get_service_display()}",
-        purpose=consultation.purpose,
-        dossier_id=dossier.pk,
+        what=ksz_what(consultation.service),
+        purpose=Purpose.KSZ,
+        purpose_text=consultation.purpose,
+        dossier_ids=[dossier.pk],
     )
     return consultation
 

@@ -91,7 +91,7 @@ class AidRequestViewSet(viewsets.GenericViewSet):
         serializer = AidRequestCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        dossier = dossier_get(user=request.user, dossier_id=data.pop("dossier"), what="aanvraag registreren")
+        dossier = dossier_get(user=request.user, dossier_id=data.pop("dossier"), what="request_register")
         aid_request = services.request_register(actor=request.user, dossier=dossier, **data)
         return Response(AidRequestSerializer(aid_request).data, status=status.HTTP_201_CREATED)
 
@@ -108,7 +108,7 @@ class AidRequestViewSet(viewsets.GenericViewSet):
     def transition(self, request, pk=None):
         serializer = RequestTransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        aid_request = selectors.request_get(user=request.user, request_id=pk, what="aanvraag wijzigen")
+        aid_request = selectors.request_get(user=request.user, request_id=pk, what="request_update")
         aid_request = services.request_transition(
             actor=request.user, aid_request=aid_request, **serializer.validated_data
         )
@@ -119,7 +119,7 @@ class AidRequestViewSet(viewsets.GenericViewSet):
         responses={(200, "application/pdf"): OpenApiTypes.BINARY, **ERRORS},
     )
     def receipt(self, request, pk=None):
-        aid_request = selectors.request_get(user=request.user, request_id=pk, what="ontvangstbewijs")
+        aid_request = selectors.request_get(user=request.user, request_id=pk, what="receipt")
         response = HttpResponse(receipt_pdf(aid_request), content_type="application/pdf")
         filename = f"ontvangstbewijs-{aid_request.register_number.replace('/', '-')}.pdf"
         response["Content-Disposition"] = f'inline; filename="{filename}"'

@@ -7,7 +7,7 @@ from core.errors import NotFoundError
 from core.ids import uuid_or_404
 
 
-def request_get(*, user, request_id, what: str = "aanvraag", minimum: Access = Access.INTAKE) -> AidRequest:
+def request_get(*, user, request_id, what: str = "request", minimum: Access = Access.INTAKE) -> AidRequest:
     """One request of a dossier the user may open (the front desk included); the read is logged."""
     found = AidRequest.objects.filter(pk=uuid_or_404(request_id)).values_list("dossier_id", flat=True).first()
     if found is None:
@@ -19,5 +19,5 @@ def request_get(*, user, request_id, what: str = "aanvraag", minimum: Access = A
 
 
 def request_list(*, user, dossier_id) -> QuerySet:
-    dossier = dossier_get(user=user, dossier_id=dossier_id, what="aanvragen")
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="requests")
     return AidRequest.objects.filter(dossier=dossier).select_related("dossier", "registered_by", "inquiry")

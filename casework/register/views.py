@@ -20,7 +20,7 @@ from core.forms import add_domain_error
 @require_POST
 def request_add(request, dossier_id):
     try:
-        dossier = dossier_get(user=request.user, dossier_id=dossier_id, what="aanvraag registreren")
+        dossier = dossier_get(user=request.user, dossier_id=dossier_id, what="request_register")
     except NotFoundError:
         raise Http404 from None
     form = RequestRegisterForm(request.POST)
@@ -69,7 +69,7 @@ def request_detail(request, request_id):
 @login_required
 @require_POST
 def request_transition(request, request_id):
-    aid_request = selectors.request_get(user=request.user, request_id=request_id, what="aanvraag wijzigen")
+    aid_request = selectors.request_get(user=request.user, request_id=request_id, what="request_update")
     try:
         services.request_transition(
             actor=request.user,

@@ -162,7 +162,7 @@ class ReferralViewSet(viewsets.GenericViewSet):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         dossier = dossier_get(
-            user=request.user, dossier_id=data.pop("dossier"), what="doorverwijzing", minimum=Access.FULL
+            user=request.user, dossier_id=data.pop("dossier"), what="referral", minimum=Access.FULL
         )
         referral = services.referral_propose(actor=request.user, dossier=dossier, **data)
         return Response(ReferralSerializer(referral).data, status=status.HTTP_201_CREATED)
@@ -194,6 +194,6 @@ class ReferralViewSet(viewsets.GenericViewSet):
         return self._transition(request, pk, to=data.pop("status"), **data)
 
     def _transition(self, request, pk, **changes):
-        referral = selectors.referral_get(user=request.user, referral_id=pk, what="doorverwijzing wijzigen")
+        referral = selectors.referral_get(user=request.user, referral_id=pk, what="referral_update")
         referral = services.referral_transition(actor=request.user, referral=referral, **changes)
         return Response(ReferralSerializer(referral).data)

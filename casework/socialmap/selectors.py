@@ -10,12 +10,12 @@ from core.ids import uuid_or_404
 
 
 def referral_list(*, user, dossier_id, status: str | None = None) -> QuerySet:
-    dossier = dossier_get(user=user, dossier_id=dossier_id, what="doorverwijzingen", minimum=Access.FULL)
+    dossier = dossier_get(user=user, dossier_id=dossier_id, what="referrals", minimum=Access.FULL)
     referrals = Referral.objects.filter(dossier=dossier).select_related("partner", "service", "created_by")
     return referrals.filter(status=status) if status else referrals
 
 
-def referral_get(*, user, referral_id, what: str = "doorverwijzing") -> Referral:
+def referral_get(*, user, referral_id, what: str = "referral") -> Referral:
     dossier = dossier_of(Referral, referral_id, user=user, dossier_path="dossier_id", what=what)
     referral = Referral.objects.select_related("partner", "service", "created_by").get(pk=referral_id)
     referral.dossier = dossier

@@ -3,6 +3,9 @@ from rest_framework import serializers
 
 from clients import validators
 from clients.models import AccessLog, Client, Gender, HouseholdMember, Relation
+from clients.rules import SEARCH_MINIMUM_LENGTH
+
+SEARCH_TOO_SHORT = _("Geef minstens twee tekens in om te zoeken.")
 
 
 class AddressSerializer(serializers.Serializer):
@@ -171,9 +174,35 @@ class HouseholdSerializer(serializers.Serializer):
 
 
 class AccessLogEntrySerializer(serializers.ModelSerializer):
+    """An entry in the reader's language; the codes beside it for whoever processes the answer."""
+
     user = serializers.CharField(source="user.username")
     user_name = serializers.CharField(source="user.display_name")
+    what = serializers.CharField(source="what_display")
+    purpose = serializers.CharField(source="purpose_display")
+    what_code = serializers.CharField(source="what")
+    purpose_code = serializers.CharField(source="purpose")
+    dossier_ids = serializers.ListField(child=serializers.UUIDField())
+    sealed = serializers.BooleanField(help_text="Already sealed into the ledger's hash chain")
 
     class Meta:
         model = AccessLog
-        fields = ["accessed_at", "user", "user_name", "what", "purpose", "dossier_id"]
+        fields = [
+            "accessed_at", "user", "user_name", "what", "purpose", "what_code", "purpose_code", "dossier_ids",
+            "sealed",
+        ]  # fmt: skip
+
+
+class ClientSearchQuerySerializer(serializers.Serializer):
+    """A search needs at least two characters: one letter would list half the population."""
+
+    q = serializers.CharField(
+        trim_whitespace=True,
+        min_length=SEARCH_MINIMUM_LENGTH,
+        max_length=200,
+        error_messages={
+            "min_length": SEARCH_TOO_SHORT,
+            "blank": SEARCH_TOO_SHORT,
+            "required": SEARCH_TOO_SHORT,
+        },
+    )

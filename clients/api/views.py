@@ -1,4 +1,4 @@
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -9,14 +9,27 @@ from clients.api.serializers import (
     ClientCreateSerializer,
     ClientIdentitySerializer,
     ClientRecordSerializer,
+    ClientSearchQuerySerializer,
     ClientUpdateSerializer,
     ConflictSerializer,
     HistoryEntrySerializer,
     HouseholdSerializer,
 )
+from clients.ledger import What
+from clients.ledger_display import entries_described
 from clients.models import Client
-from clients.selectors import client_access_log, client_get, client_history, client_household, client_search
+from clients.policy import may_search_clients
+from clients.selectors import (
+    client_access_log,
+    client_get,
+    client_history,
+    client_household,
+    client_search_results,
+    household_members_read,
+)
 from clients.services import client_register, client_update, household_replace
+from clients.throttling import ClientSearchThrottle
+from core.errors import PermissionDeniedError
 from core.openapi import ERRORS
 
 # The description of the record's operations (the schema reads it; search and registration have none).
@@ -31,14 +44,31 @@ class ClientViewSet(viewsets.GenericViewSet):
     serializer_class = ClientIdentitySerializer
     lookup_value_regex = "[^/]+"
 
+    def get_throttles(self):
+        # Searching is how a curious colleague browses the population: the search has its own rate.
+        if self.action == "list":
+            return [ClientSearchThrottle()]
+        return super().get_throttles()
+
     @extend_schema(
         summary="Search persons by name or INSZ (minimal identity)",
-        parameters=[OpenApiParameter("q", str, description="Name, part of a name, or INSZ")],
-        responses={200: ClientIdentitySerializer(many=True), **ERRORS},
+        description="At least two characters; one row in the access log per search (the query and the ids "
+        "shown); a rate of its own per user (429 beyond it).",
+        parameters=[OpenApiParameter("q", str, required=True, description="Name, part of a name, or INSZ")],
+        responses={
+            200: ClientIdentitySerializer(many=True),
+            **ERRORS,
+            429: OpenApiResponse(description="Too many searches: try again later"),
+        },
     )
     def list(self, request):
-        found = client_search(user=request.user, query=request.query_params.get("q", ""))
-        page = self.paginate_queryset(found)
+        if not may_search_clients(request.user):  # the role first: a committee member gets 403, not 400
+            raise PermissionDeniedError()
+        query = ClientSearchQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        page = client_search_results(
+            user=request.user, query=query.validated_data["q"], paginate=self.paginate_queryset
+        )
         return self.get_paginated_response(ClientIdentitySerializer(page, many=True).data)
 
     @extend_schema(
@@ -69,7 +99,7 @@ class ClientViewSet(viewsets.GenericViewSet):
         responses={200: ClientRecordSerializer, 409: ConflictSerializer, **ERRORS},
     )
     def partial_update(self, request, pk=None):
-        client = client_get(user=request.user, client_id=pk, what="cliëntfiche wijzigen")
+        client = client_get(user=request.user, client_id=pk, what=What.CLIENT_RECORD_UPDATE)
         serializer = ClientUpdateSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         updated = client_update(actor=request.user, client=client, **serializer.to_service_arguments())
@@ -110,6 +140,7 @@ class ClientViewSet(viewsets.GenericViewSet):
             members = household_replace(
                 actor=request.user, client=client, members=serializer.validated_data["members"]
             )
+            household_members_read(user=request.user, client=client, members=members)
         return Response(HouseholdSerializer({"members": members}).data)
 
     @extend_schema(
@@ -120,5 +151,5 @@ class ClientViewSet(viewsets.GenericViewSet):
     @action(detail=True, methods=["get"], url_path="access-log")
     def access_log(self, request, pk=None):
         _client, entries = client_access_log(user=request.user, client_id=pk)
-        page = self.paginate_queryset(entries)
+        page = entries_described(self.paginate_queryset(entries))
         return self.get_paginated_response(AccessLogEntrySerializer(page, many=True).data)

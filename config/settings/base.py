@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -64,6 +65,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.HtmxLoginRedirectMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # One ledger row per request, in the request's transaction when it changes data (clients.ledger).
+    "clients.ledger.LedgerMiddleware",
     "core.middleware.DomainErrorMiddleware",
     # Last, as django-axes asks: it turns a lockout into its own response.
     "axes.middleware.AxesMiddleware",
@@ -279,3 +282,38 @@ CELERY_BEAT_SCHEDULE = {
 LEEFLOON_CUMULATE_GENERAL_AND_SPI_EXEMPTION = (
     os.environ.get("CASEWORK_CUMULATE_GENERAL_AND_SPI_EXEMPTION", "false") == "true"
 )
+
+# --- The privacy ledger (clients.ledger, clients.ledger_chain; decisions 0020-0022) ---
+# Rows are sealed into the hash chain by a task every minute, once they are this old (transactions in flight
+# have committed by then); a row that turns up later with an earlier time is reported as back-dated.
+ACCESS_LOG_SEAL_SETTLE_SECONDS = int(os.environ.get("CASEWORK_ACCESS_LOG_SEAL_SETTLE_SECONDS", "60"))
+# The chain's heads are exported daily outside the database: signed with this key (one the database owner
+# does not know; without it a key derived from DJANGO_SECRET_KEY), written to this directory and mailed to the
+# DPO(s) and to these addresses.
+ACCESS_LOG_HEADS_KEY = os.environ.get("CASEWORK_ACCESS_LOG_HEADS_KEY", "")
+ACCESS_LOG_HEADS_DIR = os.environ.get("CASEWORK_ACCESS_LOG_HEADS_DIR", "")
+ACCESS_LOG_HEADS_MAIL_TO = [
+    address for address in os.environ.get("CASEWORK_ACCESS_LOG_HEADS_MAIL_TO", "").split(",") if address
+]
+# Monthly partitions (PostgreSQL) made ahead by a daily task: this month and this many after it.
+ACCESS_LOG_PARTITIONS_AHEAD = int(os.environ.get("CASEWORK_ACCESS_LOG_PARTITIONS_AHEAD", "2"))
+# The DPO's report of unusual volumes: more dossiers of other teams opened, or more searches, in one day.
+ACCESS_LOG_UNUSUAL_OTHER_TEAM_DOSSIERS = int(os.environ.get("CASEWORK_UNUSUAL_OTHER_TEAM_DOSSIERS", "10"))
+ACCESS_LOG_UNUSUAL_SEARCHES = int(os.environ.get("CASEWORK_UNUSUAL_SEARCHES", "150"))
+# The client search's own rate per user (DRF throttling, scope "client_search").
+CLIENT_SEARCH_THROTTLE_RATE = os.environ.get("CASEWORK_CLIENT_SEARCH_RATE", "300/hour")
+# The role the application connects as (docs/operations.md, "Database roles"): `manage.py grant_app_role`
+# grants it INSERT and SELECT only on the ledger and history tables; migrations run as the owner.
+DATABASE_APP_ROLE = os.environ.get("CASEWORK_DATABASE_APP_ROLE", "casework_app")
+
+CELERY_BEAT_SCHEDULE = {
+    "access-log-seal": {"task": "clients.tasks.access_log_seal", "schedule": 60.0},
+    "access-log-partitions": {
+        "task": "clients.tasks.access_log_partitions",
+        "schedule": crontab(hour=1, minute=5),
+    },
+    "access-log-export-heads": {
+        "task": "clients.tasks.access_log_export_heads",
+        "schedule": crontab(hour=1, minute=30),
+    },
+}

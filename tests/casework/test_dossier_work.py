@@ -93,8 +93,8 @@ class TestBreakTheGlass:
         assert colleague.get(f"/api/v1/dossiers/{dossier.pk}/").status_code == 200
         assert colleague.get(f"/api/v1/contacts/?dossier={dossier.pk}").status_code == 200
 
-        logged = AccessLog.objects.filter(user=other_team_worker, what="break-the-glass").get()
-        assert logged.purpose == "collega ziek, dringende vraag"
+        logged = AccessLog.objects.filter(user=other_team_worker, what="break_glass").get()
+        assert (logged.purpose, logged.purpose_text) == ("break_glass", "collega ziek, dringende vraag")
         assert team_lead.notifications.get().message.startswith(other_team_worker.display_name)
 
         BreakGlassAccess.objects.filter(pk=grant.pk).update(

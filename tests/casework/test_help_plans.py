@@ -104,7 +104,7 @@ def test_the_plan_is_listed_by_dossier_and_read_with_one_access_log_entry_each(
     assert detail.status_code == 200
     assert len(detail.data["goals"]) == 4
     assert AccessLog.objects.count() == logged + 2
-    assert AccessLog.objects.latest("id").what == "hulpverleningsplan"
+    assert AccessLog.objects.latest("id").what == "help_plan"
 
 
 def test_an_update_replaces_goals_and_actions_and_increments_the_version(api, plan, social_worker):

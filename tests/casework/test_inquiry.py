@@ -130,10 +130,21 @@ class TestKsz:
             response = me.post("/api/v1/ksz-consultations/", body | {"purpose": purpose}, format="json")
             assert response.status_code == 201, response.data
 
-        logged = AccessLog.objects.filter(client=dossier.client, what__startswith="KSZ:").order_by("id")
-        assert [(e.user, e.purpose) for e in logged] == [
-            (social_worker, "Controle gezinssamenstelling voor leefloon"),
-            (social_worker, "Nagaan van inkomsten van de ex-partner"),
+        # One row per request (the dossier read and the consultation), with the service and the typed purpose.
+        logged = AccessLog.objects.filter(purpose="ksz").order_by("id")
+        assert [(e.user, e.subject_ids, e.what, e.purpose_text) for e in logged] == [
+            (
+                social_worker,
+                [str(dossier.client_id)],
+                "ksz_register,ksz.national_register",
+                "Controle gezinssamenstelling voor leefloon",
+            ),
+            (
+                social_worker,
+                [str(dossier.client_id)],
+                "ksz_register,ksz.income",
+                "Nagaan van inkomsten van de ex-partner",
+            ),
         ]
         assert len(me.get(url(inquiry)).data["ksz_consultations"]) == 2
         listed = me.get("/api/v1/ksz-consultations/", {"dossier": str(dossier.pk)}).data
@@ -150,7 +161,7 @@ class TestKsz:
         response = api(social_worker).post("/api/v1/ksz-consultations/", payload, format="json")
         assert response.status_code == 400
         assert field in response.data
-        assert not AccessLog.objects.filter(what__startswith="KSZ:").exists()
+        assert not AccessLog.objects.filter(what__contains="ksz.").exists()
 
     def test_other_team_and_anonymous_cannot_record(self, api, dossier, other_team_worker):
         body = {"dossier": str(dossier.pk), "service": "income", "purpose": "Inkomsten nagaan"}

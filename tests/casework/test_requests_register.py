@@ -223,7 +223,7 @@ def test_the_receipt_is_a_pdf_with_every_mandatory_mention(api, dossier, social_
         "plicht om wijzigingen te melden",
     ]:
         assert mention in text, mention
-    assert AccessLog.objects.filter(what="ontvangstbewijs", user=social_worker).count() == 1
+    assert AccessLog.objects.filter(what="receipt", user=social_worker).count() == 1
 
 
 def test_other_teams_cannot_print_the_receipt(api, dossier, social_worker, other_team_worker):

@@ -481,7 +481,7 @@ def test_break_the_glass_without_reason_logged_and_team_lead_told(
             f"/dossiers/{dossier.pk}/break-the-glass/", {"reason": "collega ziek, dringende vraag"}
         )
     assert response["Location"] == f"/dossiers/{dossier.pk}/"
-    assert AccessLog.objects.filter(what="break-the-glass", purpose="collega ziek, dringende vraag").exists()
+    assert AccessLog.objects.filter(what="break_glass", purpose_text="collega ziek, dringende vraag").exists()
     client.logout()
     assert client.post(f"/dossiers/{dossier.pk}/break-the-glass/", {"reason": "x" * 20}).status_code == 302
 
@@ -577,7 +577,7 @@ def test_access_log_shows_break_the_glass_with_its_reason_and_exports_it(client,
         csv_response["Content-Disposition"] == f'attachment; filename="toegangslog-{dossier.client_id}.csv"'
     )
     rows = csv_response.content.decode("utf-8-sig").splitlines()
-    assert rows[0] == "accessed_at;user;user_name;what;purpose"
+    assert rows[0] == "accessed_at;user;user_name;what;purpose;sealed"
     assert any("bram" in row and "break-the-glass" in row and "collega ziek" in row for row in rows)
 
     pdf = client.get(f"/toegangslog/{dossier.client_id}/", {"export": "pdf"})

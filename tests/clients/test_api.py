@@ -348,11 +348,8 @@ def found_ids(response) -> list[str]:
         pytest.param("85.07.30-033.28", {"yasmina"}, id="formatted-insz"),
         pytest.param("85073003329", set(), id="insz-with-wrong-check-finds-nobody"),
         pytest.param("nobody", set(), id="no-match"),
-        pytest.param("%", set(), id="like-wildcard-is-not-a-wildcard"),
-        pytest.param("_", set(), id="like-underscore-is-not-a-wildcard"),
-        pytest.param("", set(), id="empty-query-lists-nobody"),
-        pytest.param("\x00", set(), id="nul"),
-        pytest.param("a" * 10_000, set(), id="huge-query"),
+        pytest.param("%%", set(), id="like-wildcard-is-not-a-wildcard"),
+        pytest.param("__", set(), id="like-underscore-is-not-a-wildcard"),
     ],
 )
 def test_search(api, social_worker, registry, query, expected):
@@ -362,8 +359,17 @@ def test_search(api, social_worker, registry, query, expected):
     assert response.data["count"] == len(expected)
 
 
-def test_search_without_q_lists_nobody(api, social_worker, registry):
-    assert found_ids(api(social_worker).get(URL)) == []
+# Issue 10: a search needs two characters (one lists half the population) and at most 200; it was 200 with
+# nobody before, it is a 400 with a Dutch message now.
+@pytest.mark.parametrize("query", ["", "%", "_", "\x00", "a" * 10_000])
+def test_search_refuses_what_is_no_search(api, social_worker, registry, query):
+    response = api(social_worker).get(URL, {"q": query})
+
+    assert response.status_code == 400 and "q" in response.data
+
+
+def test_search_without_q_is_refused(api, social_worker, registry):
+    assert api(social_worker).get(URL).data == {"q": ["Geef minstens twee tekens in om te zoeken."]}
 
 
 def test_search_answers_minimal_identity_only(api, social_worker, registry):
@@ -542,12 +548,12 @@ def test_dpo_may_search_but_not_register(api, dpo, registry):
 def test_roles(api, team, role, may_search, may_register):
     user = api(UserFactory(username=f"user-{role}", team=team, roles=[role]))
 
-    assert user.get(URL, {"q": "x"}).status_code == (200 if may_search else 403)
+    assert user.get(URL, {"q": "xy"}).status_code == (200 if may_search else 403)
     assert user.post(URL, person(insz=None), format="json").status_code == (201 if may_register else 403)
 
 
 def test_a_user_without_roles_may_do_nothing(api, team):
     user = api(UserFactory(username="nobody", team=team, roles=[]))
 
-    assert user.get(URL, {"q": "x"}).status_code == 403
+    assert user.get(URL, {"q": "xy"}).status_code == 403
     assert user.post(URL, person(insz=None), format="json").status_code == 403

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clients', '0005_search_index_fastupdate_off'),
+        ('clients', '0006_ledger_one_row_per_request_partitioned'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
