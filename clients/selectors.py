@@ -77,14 +77,19 @@ def client_possible_duplicates(*, user, first_name: str, last_name: str, birth_d
     return duplicates
 
 
-def client_identity_get(*, user, client_id, purpose: str = Purpose.DOSSIER_OPEN) -> Client:
-    """One person's minimal identity, as the search shows it (e.g. to open a dossier for them); logged."""
+def client_identity_get(
+    *, user, client_id, purpose: str = Purpose.DOSSIER_OPEN, shown: bool = True
+) -> Client:
+    """One person's minimal identity, as the search shows it (e.g. to open a dossier for them); logged when
+    it is shown. `shown=False` for a caller that only hands the person to a service (the API's dossier open,
+    whose answer is read back, and logged, through the dossier)."""
     if not may_search_clients(user):
         raise PermissionDeniedError()
     client = _with_has_dossier(Client.objects.filter(pk=client_id).only(*IDENTITY_FIELDS), user).first()
     if client is None:
         raise NotFoundError()
-    access_log_record(user=user, client_ids=[client.pk], what=What.CLIENT_IDENTITY, purpose=purpose)
+    if shown:
+        access_log_record(user=user, client_ids=[client.pk], what=What.CLIENT_IDENTITY, purpose=purpose)
     return client
 
 

@@ -165,6 +165,9 @@ def household_replace(*, actor, client: Client, members: list[dict]):
     created or updated. Each member is a registered person."""
     if not may_register_clients(actor):
         raise PermissionDeniedError()
+    # The household is registry data, like the identity: a break-the-glass grant reads it, never changes it.
+    if not dossier_access().may_change_identity(actor, client):
+        raise PermissionDeniedError(_("Met een noodtoegang kunt u het gezin niet wijzigen."))
     member_ids = {m["member_id"] for m in members}
     known = set(Client.objects.filter(pk__in=member_ids).values_list("pk", flat=True))
     if unknown := member_ids - known:

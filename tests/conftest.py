@@ -70,6 +70,12 @@ def api_client_for(user=None) -> APIClient:
     return client
 
 
+def second_factor_session(user) -> dict:
+    """What a session holds after the login's second step (the verified device), when the user has one."""
+    device = enrolled_device(user)
+    return {DEVICE_ID_SESSION_KEY: device.persistent_id} if device is not None else {}
+
+
 class SignedInClient(Client):
     """Django's test client, whose force_login stands for the whole login: the password and, for a user with
     a second factor (or a role that needs one), the code. `login()` stays the password alone."""

@@ -33,7 +33,7 @@ from casework.models import (
     RequestKind,
 )
 from casework.register import rules as register_rules
-from clients.models import Client, HouseholdMember
+from clients.models import BankAccountChange, Client, HouseholdMember
 from clients.rules import insz_for, search_text
 
 
@@ -89,6 +89,18 @@ class HouseholdMemberFactory(factory.django.DjangoModelFactory):
     member = factory.SubFactory(ClientFactory)
     relation = "child"
     from_date = factory.LazyFunction(datetime.date.today)
+
+
+class BankAccountChangeFactory(factory.django.DjangoModelFactory):
+    """A change of a person's bank account that nobody of the dossier has seen yet."""
+
+    class Meta:
+        model = BankAccountChange
+
+    client = factory.SubFactory(ClientFactory)
+    old_iban = ""
+    new_iban = "BE68539007547034"
+    changed_by = factory.SubFactory(UserFactory)
 
 
 # Names heard at a Flemish social service desk beyond the Faker lists: with the particles, accents and letters

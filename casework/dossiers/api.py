@@ -132,12 +132,12 @@ class DossierViewSet(viewsets.GenericViewSet):
         serializer = DossierCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        client = client_identity_get(user=request.user, client_id=data["client"])
+        client = client_identity_get(user=request.user, client_id=data["client"], shown=False)
         dossier = services.dossier_open(
             actor=request.user, client=client, team=data["team"], social_worker=data.get("social_worker")
         )
-        dossier.access = policy.dossier_access(request.user, dossier)
-        return Response(DossierSerializer(dossier).data, status=status.HTTP_201_CREATED)
+        opened = selectors.dossier_get(user=request.user, dossier_id=dossier.pk)  # read back, logged
+        return Response(DossierSerializer(opened).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(summary="One dossier (404 without access)", responses={200: DossierSerializer, **ERRORS})
     def retrieve(self, request, pk=None):

@@ -1,0 +1,508 @@
+"""The screens' access matrix: every URL of the web UI (and each method it answers) × every role × the
+dossier's relation to the caller, and an anonymous browser. A completeness test walks the URL resolver, so a
+new screen without a row here fails the suite. The cells are run and judged as in the API's matrix
+(access_world.py).
+
+A screen answers some refusals with a page or a redirect that shows the message (Kept): the head of service
+reads a team's dossier but does not write in it, and the form says so; nothing may be written then."""
+
+import datetime
+from collections.abc import Callable
+from contextlib import nullcontext
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from tests.casework.access_world import (
+    ACCESS_LOG_READ,
+    ACCESS_LOG_READERS,
+    ALL_BUT_COMMITTEE_MEMBERS,
+    ALL_STAFF,
+    BREAK_GLASS,
+    LEDGER_CONTROLLERS,
+    LISTS,
+    LOGIN,
+    OPEN_DOSSIER,
+    PUBLIC,
+    READ,
+    READ_FULL,
+    READS,
+    REGISTER,
+    REGISTRARS,
+    REQUEST_MOVE,
+    ROLES,
+    SEARCHES,
+    WORK,
+    WRITES,
+    CellRunner,
+    Kept,
+    World,
+    cells_to_run,
+    check_table,
+    judge,
+    table,
+    with_role_cells,
+)
+from tests.casework.access_world import OK as ALLOWED
+
+TODAY = datetime.date.today().isoformat()
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str  # the URL's name, with its namespace
+    method: str
+    cells: dict  # role -> situation -> expected status
+    kind: str  # access_world.READS, LISTS, SEARCHES, PUBLIC or WRITES
+    target: Callable  # (world, dossier or None) -> (url, form data or None)
+    variant: str = ""
+
+    def __str__(self):
+        return f"{self.method} {self.name}" + (f" ({self.variant})" if self.variant else "")
+
+
+def _at(name, argument=None, query=""):
+    """The URL of `name` for an object of the dossier (argument(world, dossier)), with a query string."""
+
+    def target(world, dossier):
+        args = [argument(world, dossier)] if argument else []
+        return reverse(name, args=args) + query, None
+
+    return target
+
+
+def _post(name, argument, data):
+    def target(world, dossier):
+        args = [argument(world, dossier)] if argument else []
+        return reverse(name, args=args), data(world, dossier) if callable(data) else data
+
+    return target
+
+
+def _dossier(w, d):
+    return d.pk
+
+
+def _open_for(w, d):
+    return f"{reverse('casework:dossier-open')}?client={w.person().pk}"
+
+
+# The head of service reads a team's dossiers (full access) but works in none of them: screens differ in how
+# they say no to a write.
+HEAD_READS = ("team", "other")
+
+
+def work_refused_by_the_head_with(status) -> dict:
+    def cells(ok):
+        return with_role_cells(
+            table(WORK, ok), "head_of_service", **{situation: status for situation in HEAD_READS}
+        )
+
+    return cells
+
+
+def _now_for_a_form() -> str:
+    return (timezone.localtime() - datetime.timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M")
+
+
+CASES = [
+    # --- accounts: every member of staff has a home page and notifications ---
+    Case("home", "GET", table(ALL_STAFF, 200), PUBLIC, _at("home")),
+    Case("notifications", "GET", table(ALL_STAFF, 200), PUBLIC, _at("notifications")),
+    # --- clients: the registry at the counter and "who saw my data?" ---
+    Case(
+        "clients:search",
+        "GET",
+        table(ALL_BUT_COMMITTEE_MEMBERS, 200),
+        SEARCHES,
+        _at("clients:search", query="?q=Zonderdossier"),
+    ),
+    Case("clients:register", "GET", table(REGISTRARS, 200), PUBLIC, _at("clients:register")),
+    Case(
+        "clients:register",
+        "POST",
+        table(REGISTRARS, 302),
+        WRITES,
+        _post(
+            "clients:register",
+            None,
+            {"first_name": "Nieuwe", "last_name": "Persoon", "birth_date": "01/04/1990"},
+        ),
+    ),
+    Case(
+        "clients:possible-duplicates",
+        "GET",
+        table(REGISTRARS, 200),
+        PUBLIC,
+        _at(
+            "clients:possible-duplicates",
+            query="?first_name=Nieuwe&last_name=Zonderdossier&birth_date=01/04/1990",
+        ),
+    ),
+    # Without a registration in the session the confirmation sends everyone back to the search.
+    Case("clients:registered", "GET", table(ALL_STAFF, 302), PUBLIC, _at("clients:registered")),
+    Case(
+        "clients:access-log-search",
+        "GET",
+        table(ACCESS_LOG_READERS, 200),
+        SEARCHES,
+        _at("clients:access-log-search", query="?q=Zonderdossier"),
+    ),
+    # The ledger's own checks: names of staff and counts, no client's data.
+    Case(
+        "clients:access-log-verification",
+        "GET",
+        table(LEDGER_CONTROLLERS, 200),
+        PUBLIC,
+        _at("clients:access-log-verification"),
+    ),
+    Case(
+        "clients:access-log-unusual",
+        "GET",
+        table(LEDGER_CONTROLLERS, 200),
+        PUBLIC,
+        _at("clients:access-log-unusual"),
+    ),
+    Case(
+        "clients:access-log",
+        "GET",
+        table(ACCESS_LOG_READ, 200),
+        READS,
+        _at("clients:access-log", lambda w, d: d.client_id),
+    ),
+    Case(
+        "clients:access-log",
+        "GET",
+        table(ACCESS_LOG_READ, 200),
+        READS,
+        _at("clients:access-log", lambda w, d: d.client_id, query="?export=csv"),
+        variant="CSV export",
+    ),
+    # --- casework: the caseload, the dossier page and opening a dossier ---
+    Case("casework:caseload", "GET", table(ALL_STAFF, 200), LISTS, _at("casework:caseload")),
+    Case(
+        "casework:dossier-open",
+        "GET",
+        # The person's minimal identity, for every role that may search; for the others nobody is there.
+        table(
+            {role: (404 if status == 403 else status) for role, status in ALL_BUT_COMMITTEE_MEMBERS.items()},
+            200,
+        ),
+        SEARCHES,
+        lambda w, d: (_open_for(w, d), None),
+    ),
+    Case(
+        "casework:dossier-open",
+        "POST",
+        # The form says which team the caller may not open a dossier for; a committee member finds nobody.
+        with_role_cells(
+            {
+                role: {s: (Kept(200) if v == 403 else v) for s, v in cells.items()}
+                for role, cells in table(OPEN_DOSSIER, 302).items()
+            },
+            "committee_member",
+            team=404,
+            other=404,
+        ),
+        WRITES,
+        lambda w, d: (_open_for(w, d), {"team": d.team.code}),
+    ),
+    Case("casework:dossier", "GET", table(READ, 200), READS, _at("casework:dossier", _dossier)),
+    Case(
+        "casework:contact-add",
+        "POST",
+        table(WORK, 302),
+        WRITES,
+        _post(
+            "casework:contact-add",
+            _dossier,
+            lambda w, d: {
+                "summary": "Telefonisch contact",
+                "channel": "phone",
+                "occurred_at": _now_for_a_form(),
+            },
+        ),
+    ),
+    Case(
+        "casework:break-glass",
+        "POST",
+        table(BREAK_GLASS, 302),
+        WRITES,
+        _post("casework:break-glass", _dossier, {"reason": "Collega ziek, dringende vraag"}),
+    ),
+    Case(
+        "casework:bank-account-change-seen",
+        "POST",
+        work_refused_by_the_head_with(403)(302),  # the head reads the dossier, the alert is for its workers
+        WRITES,
+        lambda w, d: (
+            reverse("casework:bank-account-change-seen", args=[d.pk, w.bank_account_change(d).pk]),
+            {},
+        ),
+    ),
+    # --- the register ---
+    Case(
+        "casework:request-add",
+        "POST",
+        table(REGISTER, 200),  # the form again, with the number of the request just registered
+        WRITES,
+        _post(
+            "casework:request-add",
+            _dossier,
+            {"kind": "financial_aid", "received_on": TODAY, "channel": "oral"},
+        ),
+    ),
+    Case(
+        "casework:request",
+        "GET",
+        table(READ, 200),
+        READS,
+        _at("casework:request", lambda w, d: w.request(d).pk),
+    ),
+    Case(
+        "casework:request-transition",
+        "POST",
+        table(REQUEST_MOVE, 302),
+        WRITES,
+        _post("casework:request-transition", lambda w, d: w.request(d).pk, {"to": "in_inquiry"}),
+    ),
+    # --- the social inquiry ---
+    Case(
+        "casework:inquiry",
+        "GET",
+        table(READ_FULL, 200),
+        READS,
+        _at("casework:inquiry", lambda w, d: w.inquiry(d).pk),
+    ),
+    Case(
+        "casework:inquiry-report",
+        "POST",
+        work_refused_by_the_head_with(403)(302),
+        WRITES,
+        _post(
+            "casework:inquiry-report",
+            lambda w, d: w.inquiry(d).pk,
+            {"version": 1, "situation": "Alleenstaand"},
+        ),
+    ),
+    Case(
+        "casework:inquiry-document",
+        "POST",
+        work_refused_by_the_head_with(403)(302),
+        WRITES,
+        _post(
+            "casework:inquiry-document",
+            lambda w, d: w.inquiry(d).pk,
+            {"name": "Identiteitskaart", "received": "on"},
+        ),
+    ),
+    Case(
+        "casework:inquiry-ksz",
+        "POST",
+        work_refused_by_the_head_with(403)(302),
+        WRITES,
+        _post(
+            "casework:inquiry-ksz",
+            lambda w, d: w.inquiry(d).pk,
+            {"service": "income", "purpose": "Inkomsten nagaan"},
+        ),
+    ),
+    Case(
+        "casework:inquiry-calculate",
+        "POST",
+        work_refused_by_the_head_with(Kept(200))(200),  # the calculator with the calculation kept
+        WRITES,
+        _post(
+            "casework:inquiry-calculate",
+            lambda w, d: w.inquiry(d).pk,
+            {"category": 2, "reference_date": TODAY, "apply_general_exemption": "on", "action": "store"},
+        ),
+    ),
+    # --- help plan, referrals, case conferences ---
+    Case(
+        "casework:help-plan",
+        "GET",
+        table(READ_FULL, 200),
+        READS,
+        _at("casework:help-plan", _dossier),
+    ),
+    Case(
+        "casework:help-plan",
+        "POST",
+        work_refused_by_the_head_with(Kept(200))(302),
+        WRITES,
+        _post(
+            "casework:help-plan",
+            _dossier,
+            {"domain_0": "housing", "priority_0": 1, "description_0": "Een betaalbare woning vinden"},
+        ),
+    ),
+    Case(
+        "casework:referral-add",
+        "POST",
+        work_refused_by_the_head_with(Kept(400))(302),
+        WRITES,
+        _post(
+            "casework:referral-add",
+            _dossier,
+            lambda w, d: {"partner": str(w.partner().pk), "reason": "Woonbegeleiding"},
+        ),
+    ),
+    Case(
+        "casework:referral-move",
+        "POST",
+        table(WORK, 302),
+        WRITES,
+        _post("casework:referral-move", lambda w, d: w.referral(d).pk, {"to": "sent"}),
+    ),
+    Case(
+        "casework:case-conferences",
+        "GET",
+        table(READ_FULL, 200),
+        READS,
+        _at("casework:case-conferences", _dossier),
+    ),
+    Case(
+        "casework:case-conferences",
+        "POST",
+        work_refused_by_the_head_with(Kept(200))(302),
+        WRITES,
+        _post("casework:case-conferences", _dossier, {"held_on": TODAY, "agreements": "Het CAW volgt op"}),
+    ),
+    # --- budget ---
+    Case("casework:budget", "GET", table(READ_FULL, 200), READS, _at("casework:budget", _dossier)),
+    Case(
+        "casework:budget",
+        "POST",
+        work_refused_by_the_head_with(Kept(200))(302),
+        WRITES,
+        _post("casework:budget", _dossier, {"form": "debt", "creditor": "Waterbedrijf", "amount": "80.00"}),
+    ),
+    Case(
+        "casework:payment-plan-add",
+        "POST",
+        work_refused_by_the_head_with(Kept(302))(302),  # back to the budget page, with the refusal
+        WRITES,
+        _post(
+            "casework:payment-plan-add",
+            lambda w, d: w.debt(d).pk,
+            {"instalment_amount": "100.00", "first_due_on": TODAY},
+        ),
+    ),
+    Case(
+        "casework:instalment-paid",
+        "POST",
+        work_refused_by_the_head_with(Kept(302))(302),
+        WRITES,
+        _post(
+            "casework:instalment-paid",
+            lambda w, d: w.payment_plan(d).pk,
+            lambda w, d: {"due_on": w.payment_plan(d).first_due_on.isoformat()},
+        ),
+    ),
+]
+
+# URLs outside the matrix, and why.
+NOT_IN_THE_MATRIX_PREFIXES = (
+    "api/",  # the API: its own matrix, built from the OpenAPI schema (test_access_matrix.py)
+    "admin/",  # Django's admin: staff flags and its own permissions, for configuration data only
+)
+NOT_IN_THE_MATRIX = {
+    "login",  # signing in and out is how a browser authenticates; tested in tests/accounts
+    "logout",
+    "set_language",  # i18n: the language cookie, no data
+    "healthz",  # the probe of the load balancer: database and broker status, no personal data
+    # The user's own account: the login's second step, the second factor, the password, the idle timeout;
+    # tested in tests/accounts.
+    "login-code",
+    "second-factor",
+    "second-factor-recovery-codes",
+    "password-change",
+    "session-keepalive",
+    "session-expired",
+}
+
+# Reading the person's identity on the form that opens a dossier (logged): whoever may search may read it,
+# also when the form comes back with a refusal.
+IDENTITY_ON_THE_FORM = {"casework:dossier-open"}
+
+
+def web_urls() -> set:
+    """The name of every URL of the resolver (with its namespace), but the ones outside the matrix."""
+
+    def walk(patterns, prefix="", namespace=""):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if isinstance(pattern, URLResolver):
+                inner = ":".join(filter(None, [namespace, pattern.namespace]))
+                yield from walk(pattern.url_patterns, route, inner)
+            elif isinstance(pattern, URLPattern):
+                yield ":".join(filter(None, [namespace, pattern.name or route])), route
+
+    return {
+        name
+        for name, route in walk(get_resolver().url_patterns)
+        if not route.startswith(NOT_IN_THE_MATRIX_PREFIXES) and name not in NOT_IN_THE_MATRIX
+    }
+
+
+def test_every_web_url_is_in_the_matrix():
+    assert sorted(web_urls() - {case.name for case in CASES}) == []
+
+
+def test_the_matrix_names_no_url_the_resolver_lacks():
+    assert sorted({case.name for case in CASES} - web_urls()) == []
+
+
+def test_every_case_has_every_role_and_the_situations_that_matter():
+    assert [problem for case in CASES for problem in check_table(case)] == []
+
+
+# The owner's cell is also a query-count guard (see test_access_matrix.py).
+MAX_QUERIES = 40
+
+
+def _send(client, method, url, data):
+    return client.post(url, data) if method == "POST" else client.get(url)
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_web_access(db, case, django_assert_max_num_queries):
+    world = World()
+    clients = world.web_clients()
+    cells = cells_to_run(case.cells, case.kind)
+    targets = {
+        (role, s): case.target(world, world.dossier(role, s)) for role in ROLES for s in case.cells[role]
+    }
+    owner = ("social_worker", next(iter(case.cells["social_worker"])))
+    runner = CellRunner()
+    failures = []
+
+    for role, situation, expected in cells:
+        role_situation = (role, situation)
+        url, data = targets[role_situation]
+        guard = django_assert_max_num_queries(MAX_QUERIES) if role_situation == owner else nullcontext()
+        with guard:
+            outcome = runner.run(lambda: _send(clients[role], case.method, url, data))
+        if case.kind == LISTS and outcome.status == 200:
+            outcome.listed = {dossier.pk for dossier in outcome.response.context["dossiers"]}
+        problems = judge(
+            case.kind,
+            expected,
+            outcome,
+            caller=world.callers[role],
+            dossier=world.dossier(role, situation),
+            may_read=READ[role].get(situation) == ALLOWED
+            or (case.name in IDENTITY_ON_THE_FORM and ALL_BUT_COMMITTEE_MEMBERS[role] == ALLOWED),
+            listed=world.expected_listed(role, READ) if case.kind == LISTS else None,
+        )
+        failures += [f"{role}/{situation}: {problem}" for problem in problems]
+
+    # An anonymous browser is sent to the login page, and nothing is read or written.
+    url, data = targets[owner]
+    outcome = runner.run(lambda: _send(clients[None], case.method, url, data))
+    failures += [f"anonymous: {p}" for p in judge(case.kind, LOGIN, outcome)]
+
+    assert not failures, f"{case}:\n" + "\n".join(failures)
