@@ -55,6 +55,9 @@ class DossierAccess(Protocol):
     def next_steps(self, user, client_id) -> list[tuple[str, str]]:
         """(label, url) of what to do next with a person just registered."""
 
+    def search_links(self, user, client_ids) -> dict:
+        """{client id: (label, url)}: where each person found in the search leads this user, if anywhere."""
+
     def may_change_identity(self, user, client) -> bool:
         """Besides the role: may this user correct this person's identity?"""
 
@@ -88,6 +91,9 @@ class _NoDossiers:
 
     def next_steps(self, user, client_id) -> list[tuple[str, str]]:
         return []
+
+    def search_links(self, user, client_ids) -> dict:
+        return {}
 
     def may_change_identity(self, user, client) -> bool:
         return True

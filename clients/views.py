@@ -90,6 +90,10 @@ def client_search_page(request):
         raise PermissionDenied
     query = request.GET.get("q", "").strip()
     context = {"query": query, **_search_results(request.user, query)}
+    # Each person found leads somewhere: their dossier, the emergency access, or opening a dossier.
+    links = dossier_access().search_links(request.user, [person.pk for person in context["clients"]])
+    for person in context["clients"]:
+        person.next_step = links.get(person.pk)
     if _is_partial_request(request):
         return render(request, "clients/_search_results.html", {**context, "out_of_band_status": True})
     return render(request, "clients/search.html", {**context})

@@ -9,7 +9,7 @@ from accounts.models import Role
 from accounts.services import notification_send
 from casework import policy
 from casework.dossiers.models import Dossier
-from casework.dossiers.selectors import dossiers_of_client
+from casework.dossiers.selectors import dossiers_of_client, dossiers_of_clients
 from casework.policy import Access
 from clients.policy import RecordGrant
 
@@ -35,6 +35,32 @@ class DossierClientAccess:
 
     def next_steps(self, user, client_id) -> list[tuple[str, str]]:
         return [(_("Dossier openen"), f"{reverse('casework:dossier-open')}?client={client_id}")]
+
+    def search_links(self, user, client_ids) -> dict:
+        """The person's dossier when the user may open one; else, for whoever may ask for it, the emergency
+        access of another team's dossier; else, for a person without a dossier the user may know of, opening
+        one. A restricted dossier leaves no trace."""
+        dossiers = [d for d in dossiers_of_clients(client_ids) if policy.may_know_of(user, d)]
+        links = {}
+        for dossier in dossiers:
+            if dossier.client_id not in links and policy.dossier_access(user, dossier) > Access.NONE:
+                url = reverse("casework:dossier", args=[dossier.pk])
+                links[dossier.client_id] = (_("Naar het dossier"), url)
+        for dossier in dossiers:
+            if dossier.client_id not in links and policy.may_break_glass(user, dossier):
+                links[dossier.client_id] = (
+                    _("Noodtoegang vragen"),
+                    reverse("casework:break-glass", args=[dossier.pk]),
+                )
+        if user.has_role(*policy.DOSSIER_OPENERS):
+            with_dossier = {dossier.client_id for dossier in dossiers}
+            for client_id in client_ids:
+                if client_id not in with_dossier:
+                    links[client_id] = (
+                        _("Dossier openen"),
+                        f"{reverse('casework:dossier-open')}?client={client_id}",
+                    )
+        return links
 
     def may_change_identity(self, user, client) -> bool:
         return policy.may_change_identity(user, dossiers_of_client(client))

@@ -100,6 +100,16 @@ def dossiers_of_client(client) -> list[Dossier]:
     return _with_policy_facts(_dossiers_with_policy_facts().filter(client=client).order_by("-opened_on"))
 
 
+def dossiers_of_clients(client_ids) -> list[Dossier]:
+    """The dossiers of a page of persons with what the policy needs, open ones first, then the newest. No
+    log: nothing of a dossier is shown, only where it leads."""
+    return _with_policy_facts(
+        _dossiers_with_policy_facts()
+        .filter(client_id__in=list(client_ids))
+        .order_by(Case(When(status="open", then=Value(0)), default=Value(1)), "-opened_on")
+    )
+
+
 def dossier_of(model, object_id, *, user, dossier_path: str, what: str) -> Dossier:
     """The dossier of one of its objects (a plan, a debt), checked and logged before the object is loaded."""
     dossier_id = model.objects.filter(pk=uuid_or_404(object_id)).values_list(dossier_path, flat=True).first()
