@@ -3,7 +3,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from clients import validators
-from clients.models import Gender
+from clients.models import Gender, Relation
 
 ADDRESS_FIELDS = ["street", "house_number", "box", "postal_code", "municipality"]
 ADDRESS_REQUIRED_FIELDS = ["street", "house_number", "postal_code", "municipality"]
@@ -112,3 +112,23 @@ class ClientRegistrationForm(PersonNameAndBirthDateForm):
     def service_arguments(self) -> dict:
         """The keyword arguments of clients.services.client_register."""
         return dict(self.cleaned_data)
+
+
+class HouseholdMemberForm(forms.Form):
+    """A registered person joins the household (chosen from the search or just registered)."""
+
+    member = forms.UUIDField(widget=forms.HiddenInput)
+    relation = forms.ChoiceField(
+        label=_("Relatie tot de cliënt"), choices=[("", _("Kies de relatie")), *Relation.choices]
+    )
+    from_date = forms.DateField(
+        label=_("Woont samen sinds"), help_text=_("dd/mm/jjjj"), widget=BirthDateInput()
+    )
+
+
+class HouseholdMemberEndForm(forms.Form):
+    """A member leaves the household (one form per member, with the row's id as prefix)."""
+
+    to_date = forms.DateField(
+        label=_("Woont niet meer samen sinds"), help_text=_("dd/mm/jjjj"), widget=BirthDateInput()
+    )

@@ -12,7 +12,7 @@ from clients.rules import search_text
 from clients.selectors import client_possible_duplicates
 from clients.validators import insz_birth_date_message
 from core.dates import check_birth_date, check_life_date, check_planned_date
-from core.errors import Conflict, DomainError, PermissionDeniedError
+from core.errors import Conflict, DomainError, NotFoundError, PermissionDeniedError
 from core.history import save_with_history
 
 
@@ -159,15 +159,19 @@ def bank_account_change_acknowledge(*, actor, change: BankAccountChange) -> Bank
     return change
 
 
+def _check_household_change(actor, client: Client) -> None:
+    if not may_register_clients(actor):
+        raise PermissionDeniedError()
+    # The household is registry data, like the identity: an emergency access reads it, never changes it.
+    if not dossier_access().may_change_identity(actor, client):
+        raise PermissionDeniedError(_("Met een noodtoegang kunt u het gezin niet wijzigen."))
+
+
 @transaction.atomic
 def household_replace(*, actor, client: Client, members: list[dict]):
     """Set the household composition over time: rows not given end (deleted with history), given rows are
     created or updated. Each member is a registered person."""
-    if not may_register_clients(actor):
-        raise PermissionDeniedError()
-    # The household is registry data, like the identity: a break-the-glass grant reads it, never changes it.
-    if not dossier_access().may_change_identity(actor, client):
-        raise PermissionDeniedError(_("Met een noodtoegang kunt u het gezin niet wijzigen."))
+    _check_household_change(actor, client)
     member_ids = {m["member_id"] for m in members}
     known = set(Client.objects.filter(pk__in=member_ids).values_list("pk", flat=True))
     if unknown := member_ids - known:
@@ -194,3 +198,40 @@ def household_replace(*, actor, client: Client, members: list[dict]):
         row._change_reason = "household_replace"
         row.delete()
     return HouseholdMember.objects.filter(client=client).select_related("member").order_by("from_date")
+
+
+@transaction.atomic
+def household_member_add(
+    *, actor, client: Client, member: Client, relation: str, from_date: date, to_date: date | None = None
+) -> HouseholdMember:
+    """One person joins the household from a date (the screen's way; the API replaces the whole list)."""
+    _check_household_change(actor, client)
+    if member.pk == client.pk:
+        raise DomainError(_("Een cliënt kan geen lid van het eigen gezin zijn."), field="member")
+    check_life_date(from_date, field="from_date")
+    check_planned_date(to_date, field="to_date")
+    if to_date is not None and to_date < from_date:
+        raise DomainError(_("De einddatum ligt voor de begindatum."), field="to_date")
+    Client.objects.select_for_update().filter(pk=client.pk).first()  # two screens adding: one after the other
+    if HouseholdMember.objects.filter(client=client, member=member, to_date__isnull=True).exists():
+        raise DomainError(_("Deze persoon hoort al bij het gezin."), field="member")
+    row = HouseholdMember(
+        client=client, member=member, relation=relation, from_date=from_date, to_date=to_date
+    )
+    save_with_history(row, actor=actor, reason="household_member_add")
+    return row
+
+
+@transaction.atomic
+def household_member_end(*, actor, client: Client, row_id, to_date: date) -> HouseholdMember:
+    """A member leaves the household on a date; the row stays, so the composition over time is kept."""
+    _check_household_change(actor, client)
+    row = HouseholdMember.objects.select_for_update().filter(client=client, pk=row_id).first()
+    if row is None:
+        raise NotFoundError()
+    check_planned_date(to_date, field="to_date")
+    if to_date < row.from_date:
+        raise DomainError(_("De einddatum ligt voor de begindatum."), field="to_date")
+    row.to_date = to_date
+    save_with_history(row, actor=actor, reason="household_member_end")
+    return row

@@ -13,6 +13,7 @@ urlpatterns = [
         name="possible-duplicates",
     ),
     path("clienten/geregistreerd/", views.client_registered_page, name="registered"),
+    path("clienten/<uuid:client_id>/gezin/", views.household_page, name="household"),
     path("toegangslog/", views.access_log_search, name="access-log-search"),
     path("toegangslog/<uuid:client_id>/", views.access_log, name="access-log"),
     path("toegangslog/controle/", views.access_log_verification, name="access-log-verification"),

@@ -2,9 +2,11 @@
 DPO's answer to "who saw my data?"."""
 
 import datetime
+import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -17,7 +19,12 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.views import menu_add
 from clients.documents import access_log_csv, access_log_pdf
-from clients.forms import ClientRegistrationForm, PersonNameAndBirthDateForm
+from clients.forms import (
+    ClientRegistrationForm,
+    HouseholdMemberEndForm,
+    HouseholdMemberForm,
+    PersonNameAndBirthDateForm,
+)
 from clients.ledger import Purpose
 from clients.ledger_chain import access_log_verify
 from clients.ledger_display import entries_described
@@ -30,10 +37,22 @@ from clients.policy import (
     may_search_clients,
 )
 from clients.rules import SEARCH_MINIMUM_LENGTH, format_insz, search_terms
-from clients.selectors import client_access_log, client_possible_duplicates, client_search_results
-from clients.services import ClientAlreadyRegistered, client_register
-from core.errors import NotFoundError, PermissionDeniedError
+from clients.selectors import (
+    client_access_log,
+    client_household,
+    client_identity_get,
+    client_possible_duplicates,
+    client_search_results,
+)
+from clients.services import (
+    ClientAlreadyRegistered,
+    client_register,
+    household_member_add,
+    household_member_end,
+)
+from core.errors import DomainError, NotFoundError, PermissionDeniedError
 from core.exports import csv_for_excel
+from core.forms import add_domain_error
 
 # A list longer than this is not read at a counter: the worker types more of the name instead.
 SEARCH_RESULTS_SHOWN = 25
@@ -138,6 +157,7 @@ def client_register_page(request):
     if not may_register_clients(request.user):
         raise PermissionDenied
     existing_client = None
+    household_of = _uuid_or_none(request.POST.get("gezin") or request.GET.get("gezin"))
     if request.method == "POST":
         form = ClientRegistrationForm(request.POST)
         if form.is_valid():
@@ -151,6 +171,10 @@ def client_register_page(request):
             else:
                 _remember_registration(request, registration)
                 confirmation_url = reverse("clients:registered")
+                if household_of:  # registered to join a household: straight back to it, the person chosen
+                    confirmation_url = (
+                        f"{reverse('clients:household', args=[household_of])}?lid={registration.client.pk}"
+                    )
                 if request.htmx:
                     return HttpResponseClientRedirect(confirmation_url)
                 return redirect(confirmation_url)
@@ -160,12 +184,20 @@ def client_register_page(request):
         )
     context = {
         "form": form,
+        "household_of": household_of,
         "existing_client": existing_client,
         "possible_duplicates": _possible_duplicates(request.user, form) if form.is_bound else [],
     }
     if _is_partial_request(request):
         return render(request, "clients/_registration_form.html", context)
     return render(request, "clients/register.html", {**context})
+
+
+def _uuid_or_none(text):
+    try:
+        return uuid.UUID(str(text)) if text else None
+    except ValueError:
+        return None
 
 
 def _client_with_insz(user, insz: str):
@@ -238,6 +270,92 @@ def client_registered_page(request):
     return render(
         request, "clients/registered.html", {"registration": registration, "next_steps": next_steps}
     )
+
+
+# --- The household: who lives with the person, over time ---
+
+HOUSEHOLD_ADD = "add"
+HOUSEHOLD_END = "end"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def household_page(request, client_id):
+    """The household over time; a member is added by choosing them from the search (or registering them
+    first) and ends on a date, so the composition of every month stays known."""
+    try:
+        client, members = client_household(user=request.user, client_id=client_id)
+    except NotFoundError:
+        raise Http404 from None
+    may_change = may_register_clients(request.user) and dossier_access().may_change_identity(
+        request.user, client
+    )
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action and not may_change:
+        raise PermissionDenied
+    chosen_id = request.POST.get("member") if action == HOUSEHOLD_ADD else request.GET.get("lid")
+    chosen = _household_candidate(request.user, chosen_id) if chosen_id and may_change else None
+    add_form = HouseholdMemberForm(
+        request.POST if action == HOUSEHOLD_ADD else None, initial={"member": chosen.pk if chosen else None}
+    )
+    end_forms = {
+        row.pk: HouseholdMemberEndForm(
+            request.POST if action == HOUSEHOLD_END and request.POST.get("row") == str(row.pk) else None,
+            prefix=f"einde-{row.pk}",
+        )
+        for row in members
+        if row.to_date is None
+    }
+    try:
+        if action == HOUSEHOLD_ADD and chosen and add_form.is_valid():
+            household_member_add(
+                actor=request.user,
+                client=client,
+                member=chosen,
+                relation=add_form.cleaned_data["relation"],
+                from_date=add_form.cleaned_data["from_date"],
+            )
+            messages.success(
+                request,
+                _("%(name)s hoort nu bij het gezin.") % {"name": f"{chosen.first_name} {chosen.last_name}"},
+            )
+            return redirect("clients:household", client_id=client.pk)
+        ending = next((form for form in end_forms.values() if form.is_bound), None)
+        if action == HOUSEHOLD_END and ending is not None and ending.is_valid():
+            household_member_end(
+                actor=request.user,
+                client=client,
+                row_id=request.POST["row"],
+                to_date=ending.cleaned_data["to_date"],
+            )
+            messages.success(request, _("Het gezin is bijgewerkt."))
+            return redirect("clients:household", client_id=client.pk)
+    except PermissionDeniedError as denied:
+        raise PermissionDenied from denied
+    except NotFoundError:
+        raise Http404 from None
+    except DomainError as error:
+        add_domain_error(ending if action == HOUSEHOLD_END else add_form, error)
+    query = request.GET.get("q", "").strip()
+    search = _search_results(request.user, query) if may_change and not chosen else {"searched": False}
+    context = {
+        "client": client,
+        "members": [(row, end_forms.get(row.pk)) for row in members],
+        "may_change": may_change,
+        "chosen": chosen,
+        "add_form": add_form,
+        "query": query,
+        **search,
+    }
+    return render(request, "clients/household.html", context)
+
+
+def _household_candidate(user, client_id):
+    """The person chosen to join the household, as the search shows them (logged)."""
+    try:
+        return client_identity_get(user=user, client_id=_uuid_or_none(client_id), purpose=Purpose.DOSSIER)
+    except DomainError:
+        return None
 
 
 # --- "Who saw my data?" (the DPO, the head of service, a team lead for their team) ---

@@ -21,6 +21,7 @@ from tests.casework.access_world import (
     ALL_BUT_COMMITTEE_MEMBERS,
     ALL_STAFF,
     BREAK_GLASS,
+    CLIENT_EDIT,
     LEDGER_CONTROLLERS,
     LISTS,
     LOGIN,
@@ -179,6 +180,30 @@ CASES = [
         READS,
         _at("clients:access-log", lambda w, d: d.client_id, query="?export=csv"),
         variant="CSV export",
+    ),
+    # The household: read through a dossier; changed like the identity (not on an emergency access).
+    Case(
+        "clients:household",
+        "GET",
+        table(READ, 200),
+        READS,
+        _at("clients:household", lambda w, d: d.client_id),
+    ),
+    Case(
+        "clients:household",
+        "POST",
+        table(CLIENT_EDIT, 302),
+        WRITES,
+        _post(
+            "clients:household",
+            lambda w, d: d.client_id,
+            lambda w, d: {
+                "action": "add",
+                "member": w.person().pk,
+                "relation": "child",
+                "from_date": "01/09/2020",
+            },
+        ),
     ),
     # --- casework: the caseload, the dossier page and opening a dossier ---
     Case("casework:caseload", "GET", table(ALL_STAFF, 200), LISTS, _at("casework:caseload")),
