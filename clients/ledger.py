@@ -77,7 +77,7 @@ _PURPOSE_LABELS: dict[str, Promise] = {
     Purpose.REGISTRATION: _("registratie van een persoon"),
     Purpose.DOSSIER_OPEN: _("dossier openen"),
     Purpose.GDPR_REQUEST: _("vraag: wie heeft mijn gegevens gezien?"),
-    Purpose.BREAK_GLASS: _("break-the-glass"),
+    Purpose.BREAK_GLASS: _("noodtoegang"),
     Purpose.KSZ: _("KSZ-raadpleging"),
     Purpose.LEGACY: _("(oude vermelding)"),
 }

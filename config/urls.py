@@ -36,3 +36,4 @@ urlpatterns = [
     path("", include("clients.urls")),
     path("", include("casework.urls")),
 ]
+handler500 = "config.error_pages.server_error"

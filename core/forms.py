@@ -9,7 +9,16 @@ def add_domain_error(form, error) -> None:
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """One date style everywhere, dd/mm/jjjj typed as nl-BE reads it, not a native picker that follows the
+    browser's locale (and shows mm/dd/yyyy on an English Windows). The field also takes an ISO date."""
+
+    input_type = "text"
 
     def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+        attrs = {
+            "placeholder": "dd/mm/jjjj",
+            "inputmode": "numeric",
+            "autocomplete": "off",
+            **kwargs.pop("attrs", {}),
+        }
+        super().__init__(format="%d/%m/%Y", attrs=attrs, **kwargs)

@@ -11,7 +11,7 @@ LABELS = {
     DOSSIER_LIST: _("dossierlijst"),
     "dossier_page": _("dossierpagina"),
     "bank_account_change_seen": _("rekeningwijziging gezien"),
-    BREAK_GLASS: _("break-the-glass"),
+    BREAK_GLASS: _("noodtoegang"),
     "request": _("aanvraag"),
     "requests": _("aanvragen"),
     "request_register": _("aanvraag registreren"),

@@ -101,12 +101,12 @@ def test_bad_contacts_store_nothing(client, dossier, social_worker, body):
 
 def test_break_the_glass_from_the_page(client, dossier, other_team_worker):
     client.force_login(other_team_worker)
-    short = client.post(f"/dossiers/{dossier.pk}/break-the-glass/", {"reason": "kort"})
+    short = client.post(f"/dossiers/{dossier.pk}/noodtoegang/", {"reason": "kort"})
     assert short.status_code == 404
     assert "minstens 10 tekens" in short.content.decode()
     assert not BreakGlassAccess.objects.exists()
     response = client.post(
-        f"/dossiers/{dossier.pk}/break-the-glass/", {"reason": "collega ziek, dringende vraag"}
+        f"/dossiers/{dossier.pk}/noodtoegang/", {"reason": "collega ziek, dringende vraag"}
     )
     assert response.status_code == 302
     assert client.get(f"/dossiers/{dossier.pk}/").status_code == 200
@@ -438,7 +438,7 @@ def test_no_prompt_for_who_may_not_break_the_glass(client, team, other_team, dos
     response = client.get(f"/dossiers/{dossier.pk}/")
     assert response.status_code == 404
     assert "Dossier toch openen" not in response.content.decode()
-    post = client.post(f"/dossiers/{dossier.pk}/break-the-glass/", {"reason": "collega ziek, dringend"})
+    post = client.post(f"/dossiers/{dossier.pk}/noodtoegang/", {"reason": "collega ziek, dringend"})
     assert post.status_code == 404
     assert not BreakGlassAccess.objects.exists()
 
@@ -463,7 +463,7 @@ def test_no_prompt_for_a_restricted_dossier_or_one_that_does_not_exist(client, d
 
     assert page(restricted, dossier.pk) == page(missing, unknown_id)  # nothing tells the two apart
     assert "Dossier toch openen" not in restricted.content.decode()
-    post = client.post(f"/dossiers/{dossier.pk}/break-the-glass/", {"reason": "collega ziek, dringend"})
+    post = client.post(f"/dossiers/{dossier.pk}/noodtoegang/", {"reason": "collega ziek, dringend"})
     assert post.status_code == 404
     assert not BreakGlassAccess.objects.exists()
 
@@ -472,18 +472,18 @@ def test_break_the_glass_without_reason_logged_and_team_lead_told(
     client, dossier, other_team_worker, team_lead, django_capture_on_commit_callbacks
 ):
     client.force_login(other_team_worker)
-    empty = client.post(f"/dossiers/{dossier.pk}/break-the-glass/", {"reason": ""})
+    empty = client.post(f"/dossiers/{dossier.pk}/noodtoegang/", {"reason": ""})
     assert empty.status_code == 404
     assert 'aria-invalid="true"' in empty.content.decode()
     assert not BreakGlassAccess.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            f"/dossiers/{dossier.pk}/break-the-glass/", {"reason": "collega ziek, dringende vraag"}
+            f"/dossiers/{dossier.pk}/noodtoegang/", {"reason": "collega ziek, dringende vraag"}
         )
     assert response["Location"] == f"/dossiers/{dossier.pk}/"
     assert AccessLog.objects.filter(what="break_glass", purpose_text="collega ziek, dringende vraag").exists()
     client.logout()
-    assert client.post(f"/dossiers/{dossier.pk}/break-the-glass/", {"reason": "x" * 20}).status_code == 302
+    assert client.post(f"/dossiers/{dossier.pk}/noodtoegang/", {"reason": "x" * 20}).status_code == 302
 
     # The team lead sees it, with an unread count in the header; nobody else does.
     client.force_login(team_lead)
@@ -578,7 +578,7 @@ def test_access_log_shows_break_the_glass_with_its_reason_and_exports_it(client,
     )
     rows = csv_response.content.decode("utf-8-sig").splitlines()
     assert rows[0] == "accessed_at;user;user_name;what;purpose;sealed"
-    assert any("bram" in row and "break-the-glass" in row and "collega ziek" in row for row in rows)
+    assert any("bram" in row and "noodtoegang" in row and "collega ziek" in row for row in rows)
 
     pdf = client.get(f"/toegangslog/{dossier.client_id}/", {"export": "pdf"})
     assert pdf["Content-Type"] == "application/pdf"
@@ -588,5 +588,5 @@ def test_access_log_shows_break_the_glass_with_its_reason_and_exports_it(client,
         " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.content)).pages).split()
     )
     assert "collega ziek, dringende vraag" in text
-    assert "break-the-glass" in text
+    assert "noodtoegang" in text
     assert "bram" in text

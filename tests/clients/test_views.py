@@ -45,8 +45,8 @@ def test_login_page_is_dutch_and_labels_every_field(client):
     content = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="nl-BE">' in content
-    assert '<label for="id_username">Gebruikersnaam</label>' in content
-    assert '<label for="id_password">Wachtwoord</label>' in content
+    assert '<label for="id_username">Gebruikersnaam <span class="required"' in content
+    assert '<label for="id_password">Wachtwoord <span class="required"' in content
 
 
 def test_wrong_password_is_refused_in_dutch(client, social_worker):

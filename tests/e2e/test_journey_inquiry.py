@@ -91,9 +91,7 @@ def test_from_the_counter_to_the_help_plan(page, log_in, screenshot, sofie):
     expect(lines).to_contain_text("Leefloon per maand")
     screenshot("02-calculation")
     page.get_by_role("button", name="Lijnen in sociaal verslag zetten").click()
-    expect(page.get_by_label("Bestaansmiddelen (optioneel)")).to_have_value(
-        re.compile("Ontvangen onderhoudsgeld")
-    )
+    expect(page.get_by_label("Bestaansmiddelen")).to_have_value(re.compile("Ontvangen onderhoudsgeld"))
 
     today = timezone.localdate().isoformat()
     page.get_by_label("Verklaring op eer ondertekend op").fill(today)
