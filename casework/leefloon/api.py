@@ -13,8 +13,30 @@ MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0.00")}
 
 class ResourceSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=list(rules.RESOURCE_LABELS))
-    yearly_amount = serializers.DecimalField(**MONEY)
+    yearly_amount = serializers.DecimalField(
+        **MONEY,
+        help_text="A year; for `capital` the capital held, for `cadastral_income` the cadastral income",
+    )
     description = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+    person = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=100,
+        help_text="relative_income: a label grouping one relative's resources (art. 34 §2 KB)",
+    )
+    counted_share = serializers.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        min_value=Decimal("0"),
+        max_value=Decimal("100"),
+        required=False,
+        default=Decimal("100"),
+        help_text="relative_income: percentage of the part above the category 1 amount that counts",
+    )
+    own_home = serializers.BooleanField(
+        required=False, default=False, help_text="cadastral_income: the home the applicant owns and lives in"
+    )
 
 
 class LineSerializer(serializers.Serializer):
