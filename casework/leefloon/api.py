@@ -60,6 +60,12 @@ class LeefloonCalculationSerializer(serializers.Serializer):
 
 class HeatingAllowanceRequestSerializer(serializers.Serializer):
     delivered_on = serializers.DateField()
+    applied_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The day the application reached the OCMW (default today): within 60 days of the delivery",
+    )
     litres = serializers.DecimalField(max_digits=8, decimal_places=1, min_value=Decimal("0.1"))
     price_per_litre = serializers.DecimalField(max_digits=6, decimal_places=3, min_value=Decimal("0.001"))
     bought_at_pump = serializers.BooleanField(required=False, default=False)

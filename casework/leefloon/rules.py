@@ -403,6 +403,12 @@ class HeatingAllowance:
     lines: tuple[Line, ...]
 
 
+def heating_application_in_time(delivered_on: date, applied_on: date, days: int) -> bool:
+    """Sociaal Verwarmingsfonds (KB 27 March 2009): the application reaches the OCMW within 60 days of the
+    delivery (a setting); the day of delivery is day 0, day 60 is still in time."""
+    return 0 <= (applied_on - delivered_on).days <= days
+
+
 def heating_allowance_calculate(
     *,
     litres: Decimal,
@@ -414,7 +420,8 @@ def heating_allowance_calculate(
     pump_flat_amount: Decimal = ZERO,
 ) -> HeatingAllowance:
     """Per litre by price band, within the yearly litre cap of the household; fuel bought at the pump gets a
-    flat amount instead (no invoice per litre)."""
+    flat amount instead (no invoice per litre). KB 6 August 2022 amending the KB of 27 March 2009: bands from
+    14 to 36 cent, 2.000 litres, 456 EUR flat (dated rows, decision 0065)."""
     if bought_at_pump:
         line = Line("Forfaitaire toelage bij aankoop aan de pomp", pump_flat_amount)
         return HeatingAllowance(pump_flat_amount, ZERO, ZERO, (line,))

@@ -4,6 +4,7 @@ SPI period. A calculation kept with a social inquiry is stored by the inquiry (c
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casework.leefloon import rules, selectors
@@ -110,9 +111,28 @@ def spi_period_start(*, actor, client_id, started_on, months_used: int = 0) -> N
 
 
 def heating_allowance_calculate(
-    *, delivered_on, litres, price_per_litre, bought_at_pump: bool = False, litres_already_granted=rules.ZERO
+    *,
+    delivered_on,
+    litres,
+    price_per_litre,
+    bought_at_pump: bool = False,
+    litres_already_granted=rules.ZERO,
+    applied_on=None,
 ) -> rules.HeatingAllowance:
+    """`applied_on` (default today) is the day the application reached the OCMW: within the term after the
+    delivery (60 days, `HEATING_ALLOWANCE_APPLICATION_DAYS`), else refused on `applied_on`."""
     check_event_date(delivered_on, field="delivered_on")
+    applied_on = applied_on or timezone.localdate()
+    check_event_date(applied_on, field="applied_on")
+    days = settings.HEATING_ALLOWANCE_APPLICATION_DAYS
+    if applied_on < delivered_on:
+        raise DomainError(_("De aanvraag kan niet voor de levering liggen."), field="applied_on")
+    if not rules.heating_application_in_time(delivered_on, applied_on, days):
+        raise DomainError(
+            _("De aanvraag moet binnen %(days)d dagen na de levering (%(date)s) bij het OCMW zijn.")
+            % {"days": days, "date": delivered_on.strftime("%d/%m/%Y")},
+            field="applied_on",
+        )
     parameters = selectors.heating_parameters(delivered_on)
     if parameters is None:
         raise DomainError(

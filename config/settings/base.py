@@ -282,6 +282,9 @@ CELERY_BEAT_SCHEDULE = {
 LEEFLOON_CUMULATE_GENERAL_AND_SPI_EXEMPTION = (
     os.environ.get("CASEWORK_CUMULATE_GENERAL_AND_SPI_EXEMPTION", "true") == "true"
 )
+# Sociaal Verwarmingsfonds: the application reaches the OCMW within this many days of the delivery
+# (decision 0065).
+HEATING_ALLOWANCE_APPLICATION_DAYS = int(os.environ.get("CASEWORK_HEATING_ALLOWANCE_APPLICATION_DAYS", "60"))
 
 # --- The privacy ledger (clients.ledger, clients.ledger_chain; decisions 0020-0022) ---
 # Rows are sealed into the hash chain by a task every minute, once they are this old (transactions in flight

@@ -663,18 +663,28 @@ class TestHeatingAllowance:
     @pytest.mark.parametrize(
         ("litres", "price", "already", "pump", "amount"),
         [
+            # KB 6 August 2022: 14 cent below 0,97; +1 cent per 2,5 cent of price; 36 cent from 1,495
             ("1000", "0.900", "0", False, "140.00"),
-            ("1000", "0.930", "0", False, "155.00"),
-            ("1000", "1.100", "0", False, "245.00"),
-            ("2000", "0.900", "0", False, "210.00"),  # capped at 1500 litres a year
-            ("1000", "0.900", "1000", False, "70.00"),  # 500 litres left this year
-            ("1000", "0.900", "1500", False, "0.00"),
-            ("50", "1.500", "0", True, "210.00"),  # bought at the pump: flat amount
+            ("1000", "0.969", "0", False, "140.00"),
+            ("1000", "0.970", "0", False, "150.00"),
+            ("1000", "0.994", "0", False, "150.00"),
+            ("1000", "0.995", "0", False, "160.00"),
+            ("1000", "1.100", "0", False, "200.00"),  # band from 1,095
+            ("1000", "1.494", "0", False, "350.00"),
+            ("1000", "1.495", "0", False, "360.00"),
+            ("1000", "2.500", "0", False, "360.00"),
+            # at most 2.000 litres a heating period
+            ("2000", "0.900", "0", False, "280.00"),
+            ("2001", "0.900", "0", False, "280.00"),
+            ("1000", "0.900", "1500", False, "70.00"),  # 500 litres left this period
+            ("1000", "0.900", "2000", False, "0.00"),
+            ("50", "1.500", "0", True, "456.00"),  # bought at the pump: flat amount
         ],
     )
     def test_allowance(self, api, social_worker, litres, price, already, pump, amount):
         body = {
             "delivered_on": "2026-01-15",
+            "applied_on": "2026-02-01",
             "litres": litres,
             "price_per_litre": price,
             "litres_already_granted": already,
@@ -685,14 +695,41 @@ class TestHeatingAllowance:
         assert response.data["amount"] == amount
 
     @pytest.mark.parametrize(
+        ("applied_on", "in_time"),
+        [
+            ("2026-01-15", True),  # the day of delivery
+            ("2026-03-16", True),  # day 60
+            ("2026-03-17", False),  # day 61
+            ("2026-01-14", False),  # before the delivery
+        ],
+    )
+    def test_the_60_day_application_term(self, api, social_worker, applied_on, in_time):
+        body = {
+            "delivered_on": "2026-01-15",
+            "applied_on": applied_on,
+            "litres": "100",
+            "price_per_litre": "1.000",
+        }
+        response = api(social_worker).post(self.url, body, format="json")
+        assert response.status_code == (200 if in_time else 400), response.data
+        if not in_time:
+            assert "applied_on" in response.data
+
+    @pytest.mark.parametrize(
         "body",
         [
             {"delivered_on": "2020-01-01"},
             {"litres": "-5"},
             {"litres": "0"},
             {"price_per_litre": "gratis"},
+            {"applied_on": "gisteren"},
         ],
     )
     def test_bad_input(self, api, social_worker, body):
-        payload = {"delivered_on": "2026-01-15", "litres": "100", "price_per_litre": "1.000"} | body
+        payload = {
+            "delivered_on": "2026-01-15",
+            "applied_on": "2026-02-01",
+            "litres": "100",
+            "price_per_litre": "1.000",
+        } | body
         assert api(social_worker).post(self.url, payload, format="json").status_code == 400

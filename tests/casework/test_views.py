@@ -160,7 +160,7 @@ def test_the_calculator_shows_the_lines_and_puts_them_in_the_report(client, aid_
         f"/onderzoek/{inquiry.pk}/berekening/", body | {"action": "calculate"}, HTTP_HX_REQUEST="true"
     )
     page = shown.content.decode()
-    assert "Groeipakket voor de kinderen (niet meegeteld)" in page
+    assert "Groeipakket voor de kinderen (niet meegeteld, art. 22 §1 KB)" in page
     assert "1.601,90" in page
     client.post(f"/onderzoek/{inquiry.pk}/berekening/", body | {"action": "report"})
     assert (
