@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from casework.leefloon import rules, selectors
 from casework.leefloon.models import SpiExemptionPeriod
@@ -22,12 +23,14 @@ class LeefloonOutcome:
 
 MEANS_INPUT_MESSAGES = {
     "partner_with_single": (
-        "Een alleenstaande (categorie 2) woont niet samen met een partner: kies categorie 1 of 3.",
+        gettext_lazy(
+            "Een alleenstaande (categorie 2) woont niet samen met een partner: kies categorie 1 of 3."
+        ),
         "resources",
     ),
-    "counted_share": ("Het meegetelde aandeel ligt tussen 0 en 100 %.", "resources"),
+    "counted_share": (gettext_lazy("Het meegetelde aandeel ligt tussen 0 en 100 %."), "resources"),
     "counted_share_per_person": (
-        "Geef één meegeteld aandeel per verwant (dezelfde persoon, hetzelfde percentage).",
+        gettext_lazy("Geef één meegeteld aandeel per verwant (dezelfde persoon, hetzelfde percentage)."),
         "resources",
     ),
 }
@@ -96,7 +99,7 @@ def leefloon_calculate(
         ) from None
     except rules.MeansInputError as error:
         message, field = MEANS_INPUT_MESSAGES[error.code]
-        raise DomainError(_(message), field=field) from None
+        raise DomainError(str(message), field=field) from None
     earned = any(resource.kind in rules.EARNED for resource in resources)
     return LeefloonOutcome(result=result, spi_applied=spi_applies and earned)
 

@@ -481,6 +481,36 @@ class TestCalculationApi:
         assert (response.data["counted_resources"], response.data["yearly_amount"]) == ("4332.66", "6335.90")
         assert response.data["monthly_amount"] == "527.99"
 
+    def test_the_other_reading_is_a_setting(self, api, social_worker, settings):
+        settings.LEEFLOON_CUMULATE_GENERAL_AND_SPI_EXEMPTION = False
+        body = {
+            "category": 2,
+            "reference_date": "2025-06-01",
+            "apply_spi_exemption": True,
+            "resources": [{"kind": "earned_income", "yearly_amount": "6000.00"}],
+        }
+        response = api(social_worker).post(self.url, body, format="json")
+        assert response.data["exemptions"] == "3713.76"  # SPI only
+
+    @pytest.mark.parametrize(
+        ("day", "spi"),
+        [
+            ("2023-10-31", "2928.36"),
+            ("2023-11-01", "3569.52"),
+            ("2025-01-31", "3569.52"),
+            ("2025-02-01", "3713.76"),
+        ],
+    )
+    def test_the_spi_amount_valid_on_the_day(self, api, social_worker, day, spi):
+        body = {
+            "category": 2,
+            "reference_date": day,
+            "apply_spi_exemption": True,
+            "apply_general_exemption": False,
+            "resources": [{"kind": "earned_income", "yearly_amount": "9000.00"}],
+        }
+        assert api(social_worker).post(self.url, body, format="json").data["exemptions"] == spi
+
     def test_cumulated_exemptions_by_default(self, api, social_worker):
         body = {
             "category": 2,
