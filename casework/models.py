@@ -20,6 +20,7 @@ from casework.leefloon.models import (
     HeatingAllowanceParameters,
     LeefloonCategory,
     LeefloonRate,
+    MeansTestParameters,
     SpiExemption,
     SpiExemptionPeriod,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "LeefloonCalculation",
     "LeefloonCategory",
     "LeefloonRate",
+    "MeansTestParameters",
     "Partner",
     "PartnerService",
     "PaymentPlan",

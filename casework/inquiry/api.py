@@ -132,7 +132,9 @@ class LeefloonCalculationRequestSerializer(serializers.Serializer):
         required=False, allow_blank=True, default="", max_length=500
     )
     apply_spi_exemption = serializers.BooleanField(required=False, default=False)
-    spi_exemption_started_on = serializers.DateField(required=False, allow_null=True, default=None)
+    spi_first_used_on = serializers.DateField(required=False, allow_null=True, default=None)
+    spi_months_used = serializers.IntegerField(required=False, default=0, min_value=0, max_value=72)
+    children_in_care = serializers.IntegerField(required=False, default=0, min_value=0, max_value=30)
     kind = serializers.ChoiceField(
         choices=["leefloon", "equivalent_leefloon"], required=False, default="leefloon"
     )

@@ -40,7 +40,25 @@ class DocumentMarkForm(forms.Form):
     received = forms.BooleanField(required=False)
 
 
-RESOURCE_ROWS = 4
+RESOURCE_ROWS = 6
+OWN_HOME = "cadastral_income_own_home"  # a choice of the form: kind cadastral_income with own_home
+# The kinds in plain Dutch for the worker (the lines of the motivation keep the rules' labels).
+CALCULATOR_KINDS = [
+    ("", "—"),
+    ("earned_income", _("Loon of andere inkomsten uit werk")),
+    ("replacement_income", _("Uitkering (werkloosheid, ziekte, pensioen, ...)")),
+    ("partner_income", _("Inkomsten van de partner")),
+    ("relative_income", _("Inkomsten van een samenwonende ouder of meerderjarig kind")),
+    ("maintenance_received", _("Onderhoudsgeld voor de aanvrager")),
+    ("maintenance_for_children", _("Onderhoudsgeld voor de kinderen (telt niet mee)")),
+    ("child_benefit", _("Groeipakket (telt niet mee)")),
+    ("study_grant", _("Studiebeurs (telt niet mee)")),
+    ("capital", _("Spaargeld en beleggingen (het bedrag dat er staat)")),
+    (OWN_HOME, _("Kadastraal inkomen van de eigen woning")),
+    ("cadastral_income", _("Kadastraal inkomen van een ander huis of grond")),
+    ("property_income", _("Andere inkomsten uit eigendom")),
+    ("other", _("Andere bestaansmiddelen")),
+]
 
 
 class CalculatorForm(forms.Form):
@@ -52,28 +70,59 @@ class CalculatorForm(forms.Form):
         ],
     )
     reference_date = forms.DateField(label=_("Referentiedatum"), widget=DateInput())
+    children_in_care = forms.IntegerField(
+        label=_("Aantal kinderen ten laste"), min_value=0, max_value=30, initial=0, required=False
+    )
     apply_general_exemption = forms.BooleanField(label=_("Algemene vrijstelling toepassen"), required=False)
     apply_spi_exemption = forms.BooleanField(
-        label=_("SPI-vrijstelling op inkomsten uit arbeid"), required=False
+        label=_("SPI-vrijstelling op inkomsten uit werk"), required=False
     )
-    count_relative_income = forms.BooleanField(label=_("Inkomsten van verwanten meetellen"), required=False)
+    spi_first_used_on = forms.DateField(
+        label=_("SPI-vrijstelling voor het eerst gekregen op (leeg: nog nooit)"),
+        widget=DateInput(),
+        required=False,
+    )
+    spi_months_used = forms.IntegerField(
+        label=_("Maanden SPI-vrijstelling al gekregen"), min_value=0, max_value=72, initial=0, required=False
+    )
+    count_relative_income = forms.BooleanField(
+        label=_("Inkomsten van samenwonende ouders of meerderjarige kinderen meetellen"), required=False
+    )
     relative_income_reason = forms.CharField(label=_("Reden"), required=False, max_length=500)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        kinds = [("", "—"), *leefloon_rules.RESOURCE_LABELS.items()]
         for row in range(RESOURCE_ROWS):
-            self.fields[f"kind_{row}"] = forms.ChoiceField(label=_("Soort"), choices=kinds, required=False)
+            self.fields[f"kind_{row}"] = forms.ChoiceField(
+                label=_("Soort"), choices=CALCULATOR_KINDS, required=False
+            )
             self.fields[f"amount_{row}"] = forms.DecimalField(
-                label=_("Bedrag per jaar (€)"), max_digits=12, decimal_places=2, min_value=0, required=False
+                label=_("Bedrag (€)"), max_digits=12, decimal_places=2, min_value=0, required=False
             )
             self.fields[f"description_{row}"] = forms.CharField(
                 label=_("Omschrijving"), max_length=200, required=False
             )
+            self.fields[f"person_{row}"] = forms.CharField(
+                label=_("Welke verwant"), max_length=100, required=False
+            )
+            self.fields[f"share_{row}"] = forms.DecimalField(
+                label=_("Deel dat meetelt (%)"),
+                max_digits=5,
+                decimal_places=2,
+                min_value=0,
+                max_value=100,
+                required=False,
+            )
 
     def resource_rows(self):
         return [
-            (self[f"kind_{row}"], self[f"amount_{row}"], self[f"description_{row}"])
+            (
+                self[f"kind_{row}"],
+                self[f"amount_{row}"],
+                self[f"description_{row}"],
+                self[f"person_{row}"],
+                self[f"share_{row}"],
+            )
             for row in range(RESOURCE_ROWS)
         ]
 
@@ -81,13 +130,40 @@ class CalculatorForm(forms.Form):
         cleaned = super().clean()
         for row in range(RESOURCE_ROWS):
             if cleaned.get(f"kind_{row}") and cleaned.get(f"amount_{row}") is None:
-                self.add_error(f"amount_{row}", _("Geef het bedrag per jaar."))
+                self.add_error(f"amount_{row}", _("Geef het bedrag."))
         return cleaned
 
     def resources(self):
         data = self.cleaned_data
-        return [
-            leefloon_rules.Resource(data[f"kind_{row}"], data[f"amount_{row}"], data[f"description_{row}"])
-            for row in range(RESOURCE_ROWS)
-            if data.get(f"kind_{row}")
-        ]
+        resources = []
+        for row in range(RESOURCE_ROWS):
+            kind = data.get(f"kind_{row}")
+            if not kind:
+                continue
+            share = data.get(f"share_{row}")
+            resources.append(
+                leefloon_rules.Resource(
+                    "cadastral_income" if kind == OWN_HOME else kind,
+                    data[f"amount_{row}"],
+                    data[f"description_{row}"],
+                    person=data[f"person_{row}"].strip() if kind == "relative_income" else "",
+                    counted_share=share if share is not None else leefloon_rules.HUNDRED,
+                    own_home=kind == OWN_HOME,
+                )
+            )
+        return resources
+
+    def service_inputs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "category": data["category"],
+            "reference_date": data["reference_date"],
+            "resources": self.resources(),
+            "apply_general_exemption": data["apply_general_exemption"],
+            "count_relative_income": data["count_relative_income"],
+            "relative_income_reason": data["relative_income_reason"],
+            "apply_spi_exemption": data["apply_spi_exemption"],
+            "spi_first_used_on": data["spi_first_used_on"],
+            "spi_months_used": data["spi_months_used"] or 0,
+            "children_in_care": data["children_in_care"] or 0,
+        }

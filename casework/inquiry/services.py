@@ -1,6 +1,7 @@
 """The social inquiry: the report and its facts, the document checklist, KSZ consultations, what still
 blocks the proposal, and the leefloon calculations kept with it."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -10,7 +11,7 @@ from casework.dossiers.models import Dossier
 from casework.inquiry import rules
 from casework.inquiry.models import Inquiry, InquiryDocument, KszConsultation, LeefloonCalculation
 from casework.leefloon.rules import LeefloonResult
-from casework.leefloon.selectors import spi_period_started_on
+from casework.leefloon.selectors import spi_period_of
 from casework.leefloon.services import leefloon_calculate, spi_period_start
 from clients.ledger import Purpose, access_log_record, ksz_what
 from core.dates import check_event_date
@@ -172,16 +173,22 @@ def inquiry_calculation_store(
     *, actor, inquiry: Inquiry, kind: str = "leefloon", **inputs
 ) -> tuple[LeefloonResult, LeefloonCalculation]:
     """Calculate with the rates valid on the reference date and keep the calculation with the inquiry (inputs,
-    rate, lines and result); the person's SPI period starts on its first use."""
+    rate, lines and result: never edited, a recalculation is a new row); the person's SPI period starts on its
+    first use, and the person's recorded SPI months count, whatever was typed (art. 35 §1 KB)."""
     if not policy.may_work_on(actor, inquiry.request.dossier):
         raise NotFoundError()
     client_id = inquiry.request.dossier.client_id
-    started_on = spi_period_started_on(client_id)
-    if started_on is not None:  # the person's recorded period counts, not what was typed
-        inputs["spi_exemption_started_on"] = started_on
+    period = spi_period_of(client_id)
+    if period is not None:  # the person's recorded period counts, not what was typed
+        inputs["spi_first_used_on"], inputs["spi_months_used"] = period
     outcome = leefloon_calculate(**inputs)
-    if outcome.spi_applied:
-        spi_period_start(actor=actor, client_id=client_id, started_on=inputs["reference_date"])
+    if outcome.spi_applied and period is None:
+        spi_period_start(
+            actor=actor,
+            client_id=client_id,
+            started_on=inputs.get("spi_first_used_on") or inputs["reference_date"],
+            months_used=inputs.get("spi_months_used", 0),
+        )
     result = outcome.result
     calculation = LeefloonCalculation(
         inquiry=inquiry,
@@ -191,13 +198,26 @@ def inquiry_calculation_store(
         rate_valid_from=result.rate_valid_from,
         inputs={
             "resources": [
-                {"kind": r.kind, "yearly_amount": str(r.yearly_amount), "description": r.description}
+                {
+                    "kind": r.kind,
+                    "yearly_amount": str(r.yearly_amount),
+                    "description": r.description,
+                    "person": r.person,
+                    "counted_share": str(r.counted_share),
+                    "own_home": r.own_home,
+                }
                 for r in inputs["resources"]
             ],
             "apply_general_exemption": inputs.get("apply_general_exemption", True),
             "count_relative_income": inputs.get("count_relative_income", False),
             "relative_income_reason": inputs.get("relative_income_reason", "").strip(),
             "apply_spi_exemption": inputs.get("apply_spi_exemption", False),
+            "spi_first_used_on": (
+                inputs["spi_first_used_on"].isoformat() if inputs.get("spi_first_used_on") else None
+            ),
+            "spi_months_used": inputs.get("spi_months_used", 0),
+            "children_in_care": inputs.get("children_in_care", 0),
+            "cumulate_general_and_spi": settings.LEEFLOON_CUMULATE_GENERAL_AND_SPI_EXEMPTION,
         },
         lines=[{"label": line.label, "amount": str(line.amount)} for line in result.lines],
         yearly_amount=result.yearly_amount,

@@ -135,17 +135,8 @@ def inquiry_calculate(request, inquiry_id):
     form = CalculatorForm(request.POST)
     calculation = None
     if form.is_valid():
-        data = form.cleaned_data
         action = request.POST.get("action", "calculate")
-        inputs = {
-            "category": data["category"],
-            "reference_date": data["reference_date"],
-            "resources": form.resources(),
-            "apply_general_exemption": data["apply_general_exemption"],
-            "count_relative_income": data["count_relative_income"],
-            "relative_income_reason": data["relative_income_reason"],
-            "apply_spi_exemption": data["apply_spi_exemption"],
-        }
+        inputs = form.service_inputs()
         try:
             if action == "report":
                 services.inquiry_calculation_to_report(

@@ -13,8 +13,30 @@ MONEY = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0.00")}
 
 class ResourceSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=list(rules.RESOURCE_LABELS))
-    yearly_amount = serializers.DecimalField(**MONEY)
+    yearly_amount = serializers.DecimalField(
+        **MONEY,
+        help_text="A year; for `capital` the capital held, for `cadastral_income` the cadastral income",
+    )
     description = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+    person = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=100,
+        help_text="relative_income: a label grouping one relative's resources (art. 34 §2 KB)",
+    )
+    counted_share = serializers.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        min_value=Decimal("0"),
+        max_value=Decimal("100"),
+        required=False,
+        default=Decimal("100"),
+        help_text="relative_income: percentage of the part above the category 1 amount that counts",
+    )
+    own_home = serializers.BooleanField(
+        required=False, default=False, help_text="cadastral_income: the home the applicant owns and lives in"
+    )
 
 
 class LineSerializer(serializers.Serializer):
@@ -38,6 +60,12 @@ class LeefloonCalculationSerializer(serializers.Serializer):
 
 class HeatingAllowanceRequestSerializer(serializers.Serializer):
     delivered_on = serializers.DateField()
+    applied_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The day the application reached the OCMW (default today): within 60 days of the delivery",
+    )
     litres = serializers.DecimalField(max_digits=8, decimal_places=1, min_value=Decimal("0.1"))
     price_per_litre = serializers.DecimalField(max_digits=6, decimal_places=3, min_value=Decimal("0.001"))
     bought_at_pump = serializers.BooleanField(required=False, default=False)

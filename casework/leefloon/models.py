@@ -75,15 +75,63 @@ class SpiExemption(models.Model):
 
 
 class SpiExemptionPeriod(models.Model):
-    """When a person first received the SPI exemption: it applies for at most 3 years from then."""
+    """When a person first received the SPI exemption and how many months of it they have used, across
+    dossiers: it applies for at most 36 months of use within 6 years from the first use (art. 35 §1 KB)."""
 
     client = models.OneToOneField(Client, on_delete=models.PROTECT, related_name="spi_exemption_period")
     started_on = models.DateField(_("eerste toepassing"))
+    months_used = models.PositiveSmallIntegerField(
+        _("gebruikte maanden"),
+        default=0,
+        help_text=_("Maanden waarin de SPI-vrijstelling al werd toegekend (maximum 36 binnen 6 jaar)."),
+    )
 
     history = HistoricalRecords()
 
     def __str__(self):
         return f"{self.client_id}: {self.started_on:%d/%m/%Y}"
+
+
+class MeansTestParameters(models.Model):
+    """The amounts of art. 25 KB (immovable property, non-indexed cadastral income) and art. 27 KB (movable
+    capital) from a date on. Read from secondary sources (PrimaBook, a Brussels social workers' guide), not
+    yet from the KB's own text: an admin corrects them with a new or edited row (decision 0062)."""
+
+    valid_from = models.DateField(_("geldig vanaf"), unique=True)
+    capital_exempt_up_to = models.DecimalField(_("kapitaal vrijgesteld tot"), max_digits=10, decimal_places=2)
+    capital_middle_up_to = models.DecimalField(
+        _("eerste schijf kapitaal tot"), max_digits=10, decimal_places=2
+    )
+    capital_middle_rate = models.DecimalField(_("percentage eerste schijf"), max_digits=5, decimal_places=2)
+    capital_top_rate = models.DecimalField(_("percentage daarboven"), max_digits=5, decimal_places=2)
+    own_home_exempt = models.DecimalField(
+        _("vrijgesteld kadastraal inkomen eigen woning"), max_digits=10, decimal_places=2
+    )
+    own_home_exempt_per_child = models.DecimalField(
+        _("bijkomend vrijgesteld per kind ten laste"), max_digits=10, decimal_places=2
+    )
+    cadastral_multiplier = models.DecimalField(
+        _("vermenigvuldiging kadastraal inkomen"), max_digits=5, decimal_places=2
+    )
+    other_property_exempt = models.DecimalField(
+        _("vrijgesteld kadastraal inkomen ander onroerend goed (niet geverifieerd)"),
+        max_digits=10,
+        decimal_places=2,
+    )
+    other_property_multiplier = models.DecimalField(
+        _("vermenigvuldiging ander onroerend goed (niet geverifieerd)"), max_digits=5, decimal_places=2
+    )
+    source = models.CharField(_("bron"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-valid_from"]
+        verbose_name = _("parameters middelenonderzoek (art. 25 en 27 KB)")
+        verbose_name_plural = _("parameters middelenonderzoek (art. 25 en 27 KB)")
+
+    def __str__(self):
+        return f"{self.valid_from:%d/%m/%Y}"
 
 
 class HeatingAllowanceParameters(models.Model):

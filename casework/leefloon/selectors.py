@@ -1,10 +1,13 @@
 """Rates and parameters: configuration, not personal data, so no access log."""
 
+from dataclasses import fields
+
 from casework.leefloon import rules
 from casework.leefloon.models import (
     GeneralExemption,
     HeatingAllowanceParameters,
     LeefloonRate,
+    MeansTestParameters,
     SpiExemption,
     SpiExemptionPeriod,
 )
@@ -22,7 +25,11 @@ def leefloon_parameters(reference_date) -> dict:
         for category in (1, 2, 3)
     }
     spi = SpiExemption.objects.filter(valid_from__lte=reference_date).order_by("-valid_from").first()
-    return {"rates": rates, "general_exemptions": general, "spi_exemption": spi}
+    row = MeansTestParameters.objects.filter(valid_from__lte=reference_date).order_by("-valid_from").first()
+    means = None
+    if row is not None:
+        means = rules.MeansParameters(**{f.name: getattr(row, f.name) for f in fields(rules.MeansParameters)})
+    return {"rates": rates, "general_exemptions": general, "spi_exemption": spi, "means": means}
 
 
 def heating_parameters(reference_date) -> HeatingAllowanceParameters | None:
@@ -34,6 +41,10 @@ def heating_parameters(reference_date) -> HeatingAllowanceParameters | None:
     )
 
 
-def spi_period_started_on(client_id):
-    """When the person's SPI exemption was first applied (None: never)."""
-    return SpiExemptionPeriod.objects.filter(client_id=client_id).values_list("started_on", flat=True).first()
+def spi_period_of(client_id) -> tuple | None:
+    """When the person's SPI exemption was first applied and the months used since (None: never)."""
+    return (
+        SpiExemptionPeriod.objects.filter(client_id=client_id)
+        .values_list("started_on", "months_used")
+        .first()
+    )

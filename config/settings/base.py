@@ -277,11 +277,14 @@ CELERY_BEAT_SCHEDULE = {
     },
     "delete-expired-api-tokens": {"task": "accounts.delete_expired_api_tokens", "schedule": 3600.0},
 }
-# Art. 22 §2 KB 11 July 2002: is the general exemption cumulated with the SPI exemption? Default no
-# (unverified reading of the text; a deployment can change it without a code change).
+# Art. 22 §2 KB 11 July 2002: is the general exemption cumulated with the SPI exemption? Default yes, applied
+# after the SPI exemption as POD MI's SPI page does (decision 0063); "false" is the other reading.
 LEEFLOON_CUMULATE_GENERAL_AND_SPI_EXEMPTION = (
-    os.environ.get("CASEWORK_CUMULATE_GENERAL_AND_SPI_EXEMPTION", "false") == "true"
+    os.environ.get("CASEWORK_CUMULATE_GENERAL_AND_SPI_EXEMPTION", "true") == "true"
 )
+# Sociaal Verwarmingsfonds: the application reaches the OCMW within this many days of the delivery
+# (decision 0065).
+HEATING_ALLOWANCE_APPLICATION_DAYS = int(os.environ.get("CASEWORK_HEATING_ALLOWANCE_APPLICATION_DAYS", "60"))
 
 # --- The privacy ledger (clients.ledger, clients.ledger_chain; decisions 0020-0022) ---
 # Rows are sealed into the hash chain by a task every minute, once they are this old (transactions in flight

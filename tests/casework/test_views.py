@@ -160,7 +160,7 @@ def test_the_calculator_shows_the_lines_and_puts_them_in_the_report(client, aid_
         f"/onderzoek/{inquiry.pk}/berekening/", body | {"action": "calculate"}, HTTP_HX_REQUEST="true"
     )
     page = shown.content.decode()
-    assert "Groeipakket voor de kinderen (niet meegeteld)" in page
+    assert "Groeipakket voor de kinderen (niet meegeteld, art. 22 §1 KB)" in page
     assert "1.601,90" in page
     client.post(f"/onderzoek/{inquiry.pk}/berekening/", body | {"action": "report"})
     assert (
@@ -170,6 +170,63 @@ def test_the_calculator_shows_the_lines_and_puts_them_in_the_report(client, aid_
         f"/onderzoek/{inquiry.pk}/berekening/", body | {"amount_0": "-5", "action": "calculate"}
     )
     assert "errorlist" in bad.content.decode()
+
+
+def test_the_calculator_offers_the_means_test_in_plain_dutch(client, aid_request, social_worker):
+    inquiry = aid_request.inquiry
+    client.force_login(social_worker)
+    page = client.get(f"/onderzoek/{inquiry.pk}/").content.decode()
+    for text in (
+        "Spaargeld en beleggingen",
+        "Kadastraal inkomen van de eigen woning",
+        "Aantal kinderen ten laste",
+        "Welke verwant",
+        "Maanden SPI-vrijstelling al gekregen",
+    ):
+        assert text in page
+    body = {
+        "category": 1,
+        "reference_date": "2025-06-01",
+        "apply_general_exemption": "on",
+        "children_in_care": "1",
+        "count_relative_income": "on",
+        "relative_income_reason": "De moeder betaalt mee de huur.",
+        "kind_0": "partner_income",
+        "amount_0": "12000.00",
+        "kind_1": "relative_income",
+        "amount_1": "12000.00",
+        "person_1": "moeder",
+        "share_1": "50",
+        "kind_2": "capital",
+        "amount_2": "20000.00",
+        "kind_3": "cadastral_income_own_home",
+        "amount_3": "1200.00",
+        "kind_4": "study_grant",
+        "amount_4": "1000.00",
+        "action": "store",
+    }
+    shown = client.post(f"/onderzoek/{inquiry.pk}/berekening/", body, HTTP_HX_REQUEST="true")
+    page = shown.content.decode()
+    assert "Partner: deel boven het jaarbedrag categorie 1 (€ 10.513,56), meegeteld (art. 34 §1 KB)" in page
+    assert "moeder: 50 % van het deel boven het jaarbedrag categorie 1" in page
+    assert "10 % van het kapitaal boven € 12.500,00 (art. 27 KB)" in page
+    assert "Eigen woning: (kadastraal inkomen − € 750,00 − 1 × € 125,00 per kind ten laste" in page
+    assert "Studiebeurs (niet meegeteld, art. 22 §1 KB)" in page
+    assert "527,99" in page  # 6.335,90 a year (as in the API test)
+    stored = inquiry.calculations.get()
+    assert stored.inputs["resources"][1]["person"] == "moeder"
+    assert stored.inputs["resources"][3] == {
+        "kind": "cadastral_income",
+        "yearly_amount": "1200.00",
+        "description": "",
+        "person": "",
+        "counted_share": "100",
+        "own_home": True,
+    }
+    single = client.post(
+        f"/onderzoek/{inquiry.pk}/berekening/", body | {"category": 2, "action": "calculate"}
+    )
+    assert "Een alleenstaande (categorie 2) woont niet samen met een partner" in single.content.decode()
 
 
 def test_help_plan_with_a_referral(client, dossier, social_worker):

@@ -87,7 +87,7 @@ def test_from_the_counter_to_the_help_plan(page, log_in, screenshot, sofie):
     page.get_by_label("Bedrag 2").fill("4000")
     page.get_by_role("button", name="Berekenen").click()
     lines = page.locator("#calculation-lines")
-    expect(lines).to_contain_text("Groeipakket voor de kinderen (niet meegeteld)")
+    expect(lines).to_contain_text("Groeipakket voor de kinderen (niet meegeteld, art. 22 §1 KB)")
     expect(lines).to_contain_text("Leefloon per maand")
     screenshot("02-calculation")
     page.get_by_role("button", name="Lijnen in sociaal verslag zetten").click()
