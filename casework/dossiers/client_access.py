@@ -63,7 +63,9 @@ class DossierClientAccess:
         return links
 
     def may_change_identity(self, user, client) -> bool:
-        return policy.may_change_identity(user, dossiers_of_client(client))
+        # A person without a dossier yet belongs to no team: the registry's own people complete them.
+        dossiers = dossiers_of_client(client)
+        return not dossiers or policy.may_change_identity(user, dossiers)
 
     def may_change_bank_account(self, user, client) -> bool:
         return policy.may_change_bank_account(user, dossiers_of_client(client))
