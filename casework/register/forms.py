@@ -23,5 +23,7 @@ class RequestRegisterForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
+        # Its own ids: the dossier page also holds the contact form, with a "channel" of its own.
+        kwargs.setdefault("auto_id", "id_request_%s")
         super().__init__(*args, **kwargs)
         self.fields["received_on"].initial = timezone.localdate()
