@@ -13,7 +13,14 @@ from casework.helpplan.models import (
     HelpPlanGoal,
     ProblemDomain,
 )
-from casework.inquiry.models import Inquiry, InquiryDocument, KszConsultation, KszService, LeefloonCalculation
+from casework.inquiry.models import (
+    Inquiry,
+    InquiryDocument,
+    InquiryReportDraft,
+    KszConsultation,
+    KszService,
+    LeefloonCalculation,
+)
 from casework.leefloon.models import (
     GeneralExemption,
     HeatingAllowanceBand,
@@ -56,6 +63,7 @@ __all__ = [
     "HelpPlanGoal",
     "Inquiry",
     "InquiryDocument",
+    "InquiryReportDraft",
     "Instalment",
     "KszConsultation",
     "KszService",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("aanvragen/<uuid:request_id>/status/", register.request_transition, name="request-transition"),
     path("onderzoek/<uuid:inquiry_id>/", inquiry.inquiry_detail, name="inquiry"),
     path("onderzoek/<uuid:inquiry_id>/verslag/", inquiry.inquiry_report_save, name="inquiry-report"),
+    path("onderzoek/<uuid:inquiry_id>/concept/", inquiry.inquiry_draft_save, name="inquiry-draft"),
     path("onderzoek/<uuid:inquiry_id>/documenten/", inquiry.inquiry_document_toggle, name="inquiry-document"),
     path("onderzoek/<uuid:inquiry_id>/ksz/", inquiry.inquiry_ksz_add, name="inquiry-ksz"),
     path("onderzoek/<uuid:inquiry_id>/berekening/", inquiry.inquiry_calculate, name="inquiry-calculate"),

@@ -175,9 +175,7 @@ def break_glass_notify_team_leads(*, grant_id) -> int:
         notification_send(
             recipient=lead,
             event_key=f"break-glass:{grant.pk}:{lead.pk}",
-            message=_(
-                "%(user)s opende dossier %(dossier)s van uw team via noodtoegang. Reden: %(reason)s"
-            )
+            message=_("%(user)s opende dossier %(dossier)s van uw team via noodtoegang. Reden: %(reason)s")
             % {"user": grant.user.display_name, "dossier": grant.dossier.reference, "reason": grant.reason},
             link=f"/dossiers/{grant.dossier_id}/",
         )

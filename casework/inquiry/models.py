@@ -130,3 +130,22 @@ class LeefloonCalculation(models.Model):
 
     def __str__(self):
         return f"{self.get_category_display()} {self.reference_date:%d/%m/%Y}: € {self.monthly_amount}/maand"
+
+
+class InquiryReportDraft(models.Model):
+    """What one worker typed in the report and has not saved yet, kept on the server (never in the browser's
+    storage: a shared PC at the counter) and put back after a reload or a lost connection; gone once the
+    report is saved. A scratch pad of the worker's own, so no history: the saved report keeps its history."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    inquiry = models.ForeignKey(Inquiry, on_delete=models.CASCADE, related_name="drafts")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    fields = models.JSONField(default=dict)
+    base_version = models.PositiveIntegerField()  # the report's version the typing started from
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["inquiry", "user"], name="one_report_draft_per_user")]
+
+    def __str__(self):
+        return f"{self.inquiry_id} · {self.user_id} · {self.saved_at:%Y-%m-%d %H:%M}"

@@ -9,7 +9,13 @@ from casework import policy
 from casework.contacts.models import Channel, Contact
 from casework.dossiers.models import Dossier
 from casework.inquiry import rules
-from casework.inquiry.models import Inquiry, InquiryDocument, KszConsultation, LeefloonCalculation
+from casework.inquiry.models import (
+    Inquiry,
+    InquiryDocument,
+    InquiryReportDraft,
+    KszConsultation,
+    LeefloonCalculation,
+)
 from casework.leefloon.rules import LeefloonResult
 from casework.leefloon.selectors import spi_period_of
 from casework.leefloon.services import leefloon_calculate, spi_period_start
@@ -233,7 +239,34 @@ def inquiry_calculation_to_report(*, actor, inquiry: Inquiry, version: int, **in
     """Keep the calculation and write its lines under the report's means section, in one transaction: both
     happen or neither (a stale report keeps no orphan calculation)."""
     result, _calculation = inquiry_calculation_store(actor=actor, inquiry=inquiry, **inputs)
-    lines = "\n".join(f"{line.label}: € {euro(line.amount)}" for line in result.lines)
+    lines = calculation_lines_text(result)
     return inquiry_update(
         actor=actor, inquiry=inquiry, version=version, means=f"{inquiry.means}\n\n{lines}".strip()
     )
+
+
+def calculation_lines_text(result) -> str:
+    """The lines of a calculation as the social report quotes them."""
+    return "\n".join(f"{line.label}: € {euro(line.amount)}" for line in result.lines)
+
+
+# The longest text a draft keeps per field: a report section, not a file.
+DRAFT_FIELD_MAX_LENGTH = 50_000
+
+
+def inquiry_draft_save(*, actor, inquiry: Inquiry, fields: dict, base_version: int) -> None:
+    """Keep what the worker typed in the report, as typed (a half-typed date too), until they save it."""
+    if not policy.may_work_on(actor, inquiry.request.dossier):
+        raise NotFoundError()
+    typed = {
+        name: str(value)[:DRAFT_FIELD_MAX_LENGTH]
+        for name, value in fields.items()
+        if name in INQUIRY_EDITABLE
+    }
+    InquiryReportDraft.objects.update_or_create(
+        inquiry=inquiry, user=actor, defaults={"fields": typed, "base_version": base_version}
+    )
+
+
+def inquiry_draft_discard(*, actor, inquiry: Inquiry) -> None:
+    InquiryReportDraft.objects.filter(inquiry=inquiry, user=actor).delete()

@@ -66,10 +66,10 @@ def test_a_contact_recorded_by_keyboard_lands_on_top_of_the_timeline(
     expect(summary).to_be_focused()  # the fastest screen: typing starts at once
     page.keyboard.type("Belde over de huurachterstal; brengt morgen de bankuittreksels.")
     page.keyboard.press("Tab")  # to the channel
-    expect(page.get_by_label("Kanaal")).to_be_focused()
+    expect(page.locator("#contact-form-slot").get_by_label("Kanaal")).to_be_focused()
     page.keyboard.press("ArrowDown")  # bureelgesprek → huisbezoek → telefoon
     page.keyboard.press("ArrowDown")
-    expect(page.get_by_label("Kanaal")).to_have_value("phone")
+    expect(page.locator("#contact-form-slot").get_by_label("Kanaal")).to_have_value("phone")
     page.keyboard.press("Control+Enter")  # saves from any field of the form
 
     timeline = page.locator("#timeline li")

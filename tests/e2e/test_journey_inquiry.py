@@ -50,7 +50,7 @@ def test_from_the_counter_to_the_help_plan(page, log_in, screenshot, sofie):
 
     # Journey 2: the home visit, recorded as a contact with findings.
     page.get_by_label("Samenvatting").fill("Huisbezoek bij Yasmina en de kinderen")
-    page.get_by_label("Kanaal").select_option("home_visit")
+    page.locator("#contact-form-slot").get_by_label("Kanaal").select_option("home_visit")
     page.get_by_text("Meer: deelnemers, vaststellingen").click()
     page.get_by_label("Vaststellingen (huisbezoek)").fill(
         "Woning klein; kinderen naar school; achterstal energie."

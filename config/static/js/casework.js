@@ -19,3 +19,28 @@ document.addEventListener("change", (event) => {
     event.target.form.requestSubmit();
   }
 });
+
+// <form data-warn-unsaved>: leaving the page with typed text that is not saved asks first (the text is also
+// kept on the server as a draft, but the worker should know it is not in the report yet).
+document.addEventListener("input", (event) => {
+  const form = event.target.closest && event.target.closest("form[data-warn-unsaved]");
+  if (form) form.dataset.unsaved = "true";
+});
+document.addEventListener("submit", (event) => {
+  if (event.target.matches("form[data-warn-unsaved]")) delete event.target.dataset.unsaved;
+});
+window.addEventListener("beforeunload", (event) => {
+  if (document.querySelector("form[data-warn-unsaved][data-unsaved]")) {
+    event.preventDefault();
+    event.returnValue = "";
+  }
+});
+
+// [data-changed]: a field that HTMX filled in for the worker (the calculation's lines in the report) counts as
+// typed: it is kept in the draft and leaving the page warns, like the worker's own typing.
+document.addEventListener("htmx:afterSettle", () => {
+  document.querySelectorAll("[data-changed]").forEach((field) => {
+    field.removeAttribute("data-changed");
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+});
