@@ -1,8 +1,11 @@
 # Two commands for a newcomer: `make run` (the demo, SQLite, no other service) and `make test` (the suite).
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# axe-core, the accessibility checker the browser tests run on every page (an npm package, served locally).
+AXE := tests/e2e/axe/node_modules/axe-core/axe.min.js
 
 .PHONY: run test lint format bench install messages clean
 
@@ -14,14 +17,18 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+$(AXE): tests/e2e/axe/package.json tests/e2e/axe/package-lock.json
+	npm ci --prefix tests/e2e/axe --no-audit --no-fund --loglevel=error
+	touch $(AXE)
+
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The suite runs on PostgreSQL and Redis: .ci/services starts the local ones when they are installed but down,
 # and prints the DATABASE_URL and REDIS_URL to use (unless they are set already).
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports

@@ -23,11 +23,10 @@ def _inquiry_context(request, inquiry, **forms):
     report_form, draft = forms.get("report_form"), None
     if report_form is None:
         draft = InquiryReportDraft.objects.filter(inquiry=inquiry, user=request.user).first()
-        report_form = (
-            _draft_form(inquiry, draft)
-            if draft
-            else InquiryForm(instance=inquiry, initial={"version": inquiry.version})
-        )
+        report_form = _draft_form(inquiry, draft) if draft else None
+        if report_form is not None and not set(report_form.changed_data) - {"version"}:
+            draft = report_form = None  # the draft says what the report says (it was saved meanwhile)
+        report_form = report_form or InquiryForm(instance=inquiry, initial={"version": inquiry.version})
     stale = forms.get("report_error") or (draft and draft.base_version != inquiry.version)
     return {
         "inquiry": inquiry,

@@ -27,6 +27,27 @@ CHROMIUM_ARGS = [
     "--lang=nl-BE",  # date inputs as a Flemish user sees them (dd/mm/jjjj)
 ]
 SCREENSHOTS = Path(__file__).parent / "screenshots"
+AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"  # `make test` installs it
+# Runs axe on every page the test visits, once loaded and after every HTMX swap, at WCAG 2.2 AA; reports to
+# the test through a binding. `window.__axeDone` lets the test wait for the last run before the page closes.
+AXE_ON_EVERY_PAGE = """
+(() => {
+  const levels = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+  let queued = null;
+  window.__axeDone = Promise.resolve();
+  const check = () => {
+    clearTimeout(queued);
+    queued = setTimeout(() => {
+      window.__axeDone = window.__axeDone.then(() =>
+        axe.run(document, { runOnly: { type: "tag", values: levels } }).then((result) =>
+          window.reportAxe(location.pathname, result.violations.map((v) =>
+            `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`))));
+    }, 50);
+  };
+  window.addEventListener("load", check);
+  document.addEventListener("htmx:afterSettle", check);
+})();
+"""
 PASSWORD = "Geheim-wachtwoord-1"  # tests.factories.UserFactory
 
 
@@ -66,6 +87,14 @@ def page(browser, live_server, seeded_configuration):
     context = browser.new_context(
         locale="nl-BE", base_url=live_server.url, viewport={"width": 1280, "height": 900}
     )
+    if not AXE.exists():
+        pytest.skip(f"Browser tests need axe-core at {AXE} (make test installs it with npm).")
+    accessibility = []
+    context.expose_binding(
+        "reportAxe", lambda source, path, violations: accessibility.extend(f"{path}: {v}" for v in violations)
+    )
+    context.add_init_script(path=str(AXE))
+    context.add_init_script(script=AXE_ON_EVERY_PAGE)
     page = context.new_page()
     page.set_default_timeout(10_000)
     # Whatever the Content-Security-Policy blocks (inline script or handler, eval, inline style) is a bug.
@@ -80,8 +109,14 @@ def page(browser, live_server, seeded_configuration):
 
     page.on("console", record)
     yield page
+    try:
+        page.wait_for_timeout(100)  # a check queued by the last swap starts
+        page.evaluate("() => window.__axeDone")
+    except Exception:  # the test closed the page or left it mid-navigation: its checks ran before
+        pass
     context.close()
     assert not blocked, f"blocked by the Content-Security-Policy: {blocked}"
+    assert not accessibility, "axe-core (WCAG 2.2 AA) found:\n" + "\n".join(sorted(set(accessibility)))
 
 
 class Screenshots:

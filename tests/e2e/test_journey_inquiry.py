@@ -64,12 +64,16 @@ def test_from_the_counter_to_the_help_plan(page, log_in, screenshot, sofie):
     missing = page.locator("#missing")
     expect(missing).to_contain_text("verklaring op eer")
 
-    # Every document of the checklist received.
-    # Ticking a box saves it at once (static/js/casework.js) and reloads the page: one box, one round trip.
+    # A report section typed first: ticking documents and registering a consultation leave it alone.
+    situation = "Alleenstaande moeder van twee kinderen, sinds vorige maand gescheiden."
+    page.get_by_label("Situatie en hulpvraag").fill(situation)
+    page.evaluate("window.notReloaded = true")
+
+    # Every document of the checklist received: each box saves at once and answers its own panel.
     for number in range(1, page.locator("form.checkbox-field input[type=checkbox]").count() + 1):
         box = page.locator(f"#document-{number}")
         if not box.is_checked():
-            with page.expect_navigation():
+            with page.expect_response(re.compile(r"/documenten/$")):
                 box.click()
             expect(page.locator(f"#document-{number}")).to_be_checked()
     expect(page.locator("form.checkbox-field input[type=checkbox]:not(:checked)")).to_have_count(0)
@@ -78,6 +82,9 @@ def test_from_the_counter_to_the_help_plan(page, log_in, screenshot, sofie):
     page.get_by_label("Doel van de raadpleging").fill("Controle gezinssamenstelling voor leefloon")
     page.get_by_role("button", name="Raadpleging registreren").click()
     expect(page.get_by_text("Controle gezinssamenstelling voor leefloon")).to_be_visible()
+    expect(page.get_by_label("Situatie en hulpvraag")).to_have_value(situation)
+    assert page.evaluate("window.notReloaded") is True
+    screenshot("02-typing-kept")
 
     # The calculation: category 3, the ex-partner's maintenance counted, child benefit not.
     page.get_by_label("Categorie").select_option("3")
@@ -89,7 +96,7 @@ def test_from_the_counter_to_the_help_plan(page, log_in, screenshot, sofie):
     lines = page.locator("#calculation-lines")
     expect(lines).to_contain_text("Groeipakket voor de kinderen (niet meegeteld, art. 22 §1 KB)")
     expect(lines).to_contain_text("Leefloon per maand")
-    screenshot("02-calculation")
+    screenshot("03-calculation")
     page.get_by_role("button", name="Lijnen in sociaal verslag zetten").click()
     expect(page.get_by_label("Bestaansmiddelen")).to_have_value(re.compile("Ontvangen onderhoudsgeld"))
 
@@ -97,7 +104,6 @@ def test_from_the_counter_to_the_help_plan(page, log_in, screenshot, sofie):
     page.get_by_label("Verklaring op eer ondertekend op").fill(today)
     page.get_by_label("Hoorrecht meegedeeld op").fill(today)
     for label, text in [
-        ("Situatie en hulpvraag", "Alleenstaande moeder van twee kinderen, sinds vorige maand gescheiden."),
         ("Gezinssituatie", "Twee kinderen van 6 en 9 jaar."),
         ("Huisvesting", "Private huur, 750 euro per maand."),
         ("Gezondheid", "Geen bijzonderheden."),
@@ -108,7 +114,7 @@ def test_from_the_counter_to_the_help_plan(page, log_in, screenshot, sofie):
         page.get_by_label(label).fill(text)
     page.get_by_role("button", name="Verslag bewaren").click()
     expect(page.locator("#missing")).to_contain_text("Het onderzoek is volledig.")
-    screenshot("03-inquiry-complete")
+    screenshot("04-inquiry-complete")
     page.get_by_role("button", name="Voorstel indienen").click()
     expect(page.get_by_text("voorgesteld")).to_be_visible()
     assert AidRequest.objects.get().status == "proposed"
@@ -134,6 +140,6 @@ def test_from_the_counter_to_the_help_plan(page, log_in, screenshot, sofie):
     expect(page.get_by_text("Sociaal Verhuurkantoor · voorgesteld")).to_be_visible()
     page.get_by_role("button", name="Verstuurd").click()
     expect(page.get_by_text("Sociaal Verhuurkantoor · verstuurd")).to_be_visible()
-    screenshot("04-help-plan")
+    screenshot("05-help-plan")
     assert [g.priority for g in HelpPlan.objects.get().goals.all()] == [1, 2, 3]
     assert Referral.objects.get().status == "sent"
