@@ -32,6 +32,16 @@ urlpatterns = [
     path("onderzoek/<uuid:inquiry_id>/ksz/", inquiry.inquiry_ksz_add, name="inquiry-ksz"),
     path("onderzoek/<uuid:inquiry_id>/berekening/", inquiry.inquiry_calculate, name="inquiry-calculate"),
     path("dossiers/<uuid:dossier_id>/hulpverleningsplan/", helpplan.help_plan, name="help-plan"),
+    path(
+        "hulpverleningsplan/doelen/<int:goal_id>/acties/",
+        helpplan.help_plan_action_add,
+        name="help-plan-action-add",
+    ),
+    path(
+        "hulpverleningsplan/acties/<int:action_id>/status/",
+        helpplan.help_plan_action_move,
+        name="help-plan-action-move",
+    ),
     path("dossiers/<uuid:dossier_id>/doorverwijzingen/", helpplan.referral_add, name="referral-add"),
     path("doorverwijzingen/<uuid:referral_id>/status/", helpplan.referral_move, name="referral-move"),
     path("dossiers/<uuid:dossier_id>/clientoverleg/", helpplan.case_conferences, name="case-conferences"),

@@ -32,6 +32,13 @@ class ActionStatus(models.TextChoices):
     CANCELLED = "cancelled", _("geannuleerd")
 
 
+class GoalStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    RUNNING = "running", _("lopend")
+    DONE = "done", _("bereikt")
+    DROPPED = "dropped", _("geschrapt")
+
+
 class HelpPlan(models.Model):
     """Drawn up with the client: prioritised problem domains, goals, actions and evaluation dates."""
 
@@ -57,6 +64,7 @@ class HelpPlanGoal(models.Model):
     description = models.TextField(_("doel"))
     priority = models.PositiveSmallIntegerField(_("prioriteit"), validators=[MinValueValidator(1)])
     target_date = models.DateField(_("streefdatum"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=GoalStatus.choices, default=GoalStatus.OPEN)
 
     history = HistoricalRecords()
 

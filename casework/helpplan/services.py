@@ -11,6 +11,7 @@ from casework.helpplan import selectors
 from casework.helpplan.models import (
     ActionStatus,
     CaseConference,
+    GoalStatus,
     HelpPlan,
     HelpPlanAction,
     HelpPlanEvaluation,
@@ -63,6 +64,7 @@ def _help_plan_goals_write(plan: HelpPlan, goals: list[dict], *, actor, reason: 
             description=goal["description"].strip(),
             priority=goal["priority"],
             target_date=goal.get("target_date"),
+            status=goal.get("status") or GoalStatus.OPEN,
         )
         for goal in goals
     ]
@@ -125,6 +127,60 @@ def help_plan_replace(*, actor, plan: HelpPlan, version: int, goals: list[dict],
     plan.updated_by = actor
     save_with_history(plan, actor=actor, reason="help_plan_replace")
     return selectors.help_plan_of(dossier=plan.dossier)
+
+
+GOAL_FIELDS = ("domain", "description", "priority", "target_date", "status")
+
+
+@transaction.atomic
+def help_plan_goals_edit(*, actor, plan: HelpPlan, version: int, goals: list[dict], **dates) -> HelpPlan:
+    """The screen's edit: goals with an `id` change in place, goals without one are added, goals left out end
+    (with their actions). Actions are never rewritten here: each keeps its history (help_plan_action_*)."""
+    plan = HelpPlan.objects.select_for_update(of=("self",)).select_related("dossier").get(pk=plan.pk)
+    if not policy.may_work_on(actor, plan.dossier):
+        raise NotFoundError()
+    if version != plan.version:
+        raise StaleHelpPlan(plan.version)
+    _check_help_plan(goals, dates)
+    existing = {goal.pk: goal for goal in plan.goals.prefetch_related("actions")}
+    kept = {goal["id"] for goal in goals if goal.get("id") in existing}
+    for goal_id, goal in existing.items():
+        if goal_id not in kept:
+            for action in goal.actions.all():
+                delete_with_history(action, actor=actor, reason="help_plan_goals_edit")
+            delete_with_history(goal, actor=actor, reason="help_plan_goals_edit")
+    for wanted in goals:
+        goal = existing.get(wanted.get("id")) or HelpPlanGoal(plan=plan)
+        values = {field: wanted[field] for field in GOAL_FIELDS if field in wanted}
+        values["description"] = values["description"].strip()
+        if goal.pk is None or any(getattr(goal, field) != value for field, value in values.items()):
+            for field, value in values.items():
+                setattr(goal, field, value)
+            save_with_history(goal, actor=actor, reason="help_plan_goals_edit")
+    for field, value in dates.items():
+        setattr(plan, field, value)
+    plan.version += 1
+    plan.updated_by = actor
+    save_with_history(plan, actor=actor, reason="help_plan_goals_edit")
+    return selectors.help_plan_of(dossier=plan.dossier)
+
+
+@transaction.atomic
+def help_plan_action_add(
+    *, actor, goal: HelpPlanGoal, description: str, owner: str, due_on=None
+) -> HelpPlanAction:
+    """One more action under a goal, without touching the rest of the plan."""
+    goal = HelpPlanGoal.objects.select_related("plan__dossier").get(pk=goal.pk)
+    if not policy.may_work_on(actor, goal.plan.dossier):
+        raise NotFoundError()
+    if not description.strip():
+        raise DomainError(_("Beschrijf de actie."), field="description")
+    if not owner.strip():
+        raise DomainError(_("Wie voert deze actie uit?"), field="owner")
+    check_planned_date(due_on, field="due_on")
+    action = HelpPlanAction(goal=goal, description=description.strip(), owner=owner.strip(), due_on=due_on)
+    save_with_history(action, actor=actor, reason="help_plan_action_add")
+    return action
 
 
 @transaction.atomic

@@ -2,11 +2,15 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from casework.dossiers.selectors import dossier_get
 from casework.helpplan import selectors, services
-from casework.helpplan.forms import CaseConferenceForm, HelpPlanForm
+from casework.helpplan.forms import CaseConferenceForm, HelpPlanActionForm, HelpPlanForm
+from casework.helpplan.models import ActionStatus
+from casework.helpplan.transitions import ACTION_WORKFLOW
 from casework.policy import Access
 from casework.socialmap import selectors as socialmap_selectors
 from casework.socialmap import services as socialmap_services
@@ -22,7 +26,16 @@ def _plan_dossier(request, dossier_id, what: str):
 
 
 def _plan_page(
-    request, dossier, *, form=None, referral_form=None, error=None, referral_error=None, status=200
+    request,
+    dossier,
+    *,
+    form=None,
+    referral_form=None,
+    action_form=None,
+    action_form_goal=None,
+    error=None,
+    referral_error=None,
+    status=200,
 ):
     """The page with what the worker typed kept in whichever form was refused, and the refusal shown."""
     plan = selectors.help_plan_of(dossier=dossier)
@@ -31,7 +44,15 @@ def _plan_page(
     context = {
         "dossier": dossier,
         "plan": plan,
-        "form": form or HelpPlanForm(initial=HelpPlanForm.initial_from(plan) if plan else None),
+        "form": form or HelpPlanForm(plan=plan),
+        # Each goal with its actions and the status moves this user may make on each.
+        "goals": [
+            (goal, [(action, _action_moves(request.user, action)) for action in goal.actions.all()])
+            for goal in (plan.goals.all() if plan else [])
+        ],
+        "action_form": action_form or HelpPlanActionForm(),
+        "action_form_goal": action_form_goal,
+        "owners": _owner_suggestions(dossier, partners),
         "error": error,
         "referral_form": referral_form or ReferralForm(partners=partners),
         "referral_error": referral_error,
@@ -56,14 +77,14 @@ def help_plan(request, dossier_id):
     if request.method != "POST":
         return _plan_page(request, dossier)
     plan = selectors.help_plan_of(dossier=dossier)
-    form = HelpPlanForm(request.POST)
+    form = HelpPlanForm(request.POST, plan=plan)
     if form.is_valid():
         dates = {f: form.cleaned_data[f] for f in ("agreed_with_client_on", "next_evaluation_on")}
         try:
             if plan is None:
                 services.help_plan_create(actor=request.user, dossier=dossier, goals=form.goals(), **dates)
             else:
-                services.help_plan_replace(
+                services.help_plan_goals_edit(
                     actor=request.user,
                     plan=plan,
                     version=form.cleaned_data["version"] or 0,
@@ -99,6 +120,49 @@ def referral_add(request, dossier_id):
             add_domain_error(form, error)
     # Refused: the page again with the typed reason and the message on its field.
     return _plan_page(request, dossier, referral_form=form, status=400)
+
+
+def _action_moves(user, action) -> list[tuple[str, str]]:
+    """The buttons of an action: the statuses its workflow lets this user move it to."""
+    return [
+        (target, ActionStatus(target).label)
+        for target in ACTION_WORKFLOW.moves_for(user, action, action.status)
+    ]
+
+
+def _owner_suggestions(dossier, partners) -> list[str]:
+    """Who may carry out an action, offered while typing: the client, the dossier's worker, the partners."""
+    names = [_("de cliënt"), dossier.social_worker.display_name if dossier.social_worker else ""]
+    return [name for name in [*names, *(partner.name for partner in partners)] if name]
+
+
+@login_required
+@require_POST
+def help_plan_action_add(request, goal_id):
+    goal = selectors.help_plan_goal_get(user=request.user, goal_id=goal_id)
+    form = HelpPlanActionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.help_plan_action_add(actor=request.user, goal=goal, **form.cleaned_data)
+            return redirect(f"{reverse('casework:help-plan', args=[goal.plan.dossier_id])}#goal-{goal.pk}")
+        except NotFoundError:
+            raise
+        except DomainError as error:
+            add_domain_error(form, error)
+    dossier = goal.plan.dossier
+    return _plan_page(request, dossier, action_form=form, action_form_goal=goal.pk, status=400)
+
+
+@login_required
+@require_POST
+def help_plan_action_move(request, action_id):
+    action = selectors.help_plan_action_get(user=request.user, action_id=action_id)
+    dossier = action.goal.plan.dossier
+    try:
+        services.help_plan_action_move(actor=request.user, action=action, to=request.POST.get("to", ""))
+    except DomainError as error:
+        return _plan_page(request, dossier, error=error.message, status=error.status_code)
+    return redirect(f"{reverse('casework:help-plan', args=[dossier.pk])}#goal-{action.goal_id}")
 
 
 @login_required

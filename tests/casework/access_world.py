@@ -34,6 +34,7 @@ from tests.factories import (
     ClientFactory,
     DebtFactory,
     DossierFactory,
+    HelpPlanActionFactory,
     HelpPlanFactory,
     HelpPlanGoalFactory,
     InquiryDocumentFactory,
@@ -414,6 +415,12 @@ class World:
             return plan
 
         return self._once(("help_plan", dossier.pk), build)
+
+    def help_plan_action(self, dossier):
+        def build():
+            return HelpPlanActionFactory(goal=self.help_plan(dossier).goals.first())
+
+        return self._once(("help_plan_action", dossier.pk), build)
 
     def partner(self):
         return self._once("partner", lambda: PartnerFactory(name="CAW Centrum"))

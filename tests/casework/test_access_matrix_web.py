@@ -376,6 +376,24 @@ CASES = [
         ),
     ),
     Case(
+        "casework:help-plan-action-add",
+        "POST",
+        table(WORK, 302),
+        WRITES,
+        _post(
+            "casework:help-plan-action-add",
+            lambda w, d: w.help_plan(d).goals.first().pk,
+            {"description": "Afspraak bij het OCMW-energieloket", "owner": "de cliënt"},
+        ),
+    ),
+    Case(
+        "casework:help-plan-action-move",
+        "POST",
+        table(WORK, 302),
+        WRITES,
+        _post("casework:help-plan-action-move", lambda w, d: w.help_plan_action(d).pk, {"to": "in_progress"}),
+    ),
+    Case(
         "casework:referral-add",
         "POST",
         work_refused_by_the_head_with(Kept(400))(302),
