@@ -180,3 +180,13 @@ def gpmi_standing(gpmi: Gpmi, *, today: datetime.date | None = None) -> rules.Ev
         rule=evaluation_rule(today),
         today=today,
     )
+
+
+def trajectory_get_unlogged(*, trajectory_id) -> Trajectory:
+    """A trajectory just written by a service the caller was allowed to call (its read is logged already)."""
+    return _trajectories().get(pk=trajectory_id)
+
+
+def gpmi_get_unlogged(*, gpmi_id) -> Gpmi:
+    """A GPMI just written by a service the caller was allowed to call (its read is logged already)."""
+    return _gpmis().get(pk=gpmi_id)
