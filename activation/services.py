@@ -124,14 +124,14 @@ def screening_record(
 # --- Trajectories ---
 
 
-def _refresh_monitoring(trajectory: Trajectory, today: datetime.date | None = None) -> None:
+def _refresh_monitoring(trajectory: Trajectory, *, running_kinds: list[str] | None = None) -> None:
     """next_monitoring_due from the last contact (or the start of the phase), the phase and the running
     measures."""
-    today = today or timezone.localdate()
     since = max(filter(None, [trajectory.phase_since, trajectory.last_monitored_on]))
-    running = [
-        m.kind for m in Measure.objects.filter(trajectory=trajectory) if m.running_on(max(since, today))
-    ]
+    running = running_kinds
+    if running is None:
+        on = max(since, timezone.localdate())
+        running = [m.kind for m in Measure.objects.filter(trajectory=trajectory) if m.running_on(on)]
     trajectory.next_monitoring_due = rules.next_monitoring_due(
         since=since, phase=trajectory.phase, running_measures=running, cadences=selectors.cadences()
     )
@@ -158,8 +158,8 @@ def trajectory_start(
     check_event_date(started_on, field="started_on")
     if screening is not None and screening.dossier_id != dossier.pk:
         raise DomainError(_("Deze screening hoort bij een ander dossier."), field="screening")
-    if Trajectory.objects.filter(dossier=dossier, ended_on__isnull=True).exists():
-        raise Conflict(_("Dit dossier heeft al een lopend traject."))
+    # One running trajectory per dossier: the unique constraint answers (the coach assignment above it is
+    # rolled back with the refusal).
     dossier_coach_assign(actor=actor, dossier=dossier, coach=coach)
     trajectory = Trajectory(
         dossier=dossier,
@@ -169,11 +169,11 @@ def trajectory_start(
         phase_since=started_on,
         started_on=started_on,
     )
-    _refresh_monitoring(trajectory)
+    _refresh_monitoring(trajectory, running_kinds=[])  # a new trajectory has no measures yet
     try:
         with transaction.atomic():
             save_with_history(trajectory, actor=actor, reason="trajectory_start", force_insert=True)
-    except IntegrityError:  # a colleague started one at the same moment
+    except IntegrityError:  # a running one already, or a colleague started one at the same moment
         raise Conflict(_("Dit dossier heeft al een lopend traject.")) from None
     start = PhaseChange(
         trajectory=trajectory, from_phase="", to_phase=phase, changed_on=started_on, reason=reason.strip(),

@@ -1,0 +1,63 @@
+"""Activation objects of an access-matrix world (tests/casework/access_world.py), made once per world like
+the world's own objects: rows as the services would leave them, for the matrices' cells to act on."""
+
+import datetime
+
+from activation.models import DecisionTree, Gpmi, PhaseChange, Screening, Trajectory
+
+STARTED = datetime.date(2026, 1, 5)
+
+
+def screening(world, dossier) -> Screening:
+    def build():
+        return Screening.objects.create(
+            dossier=dossier,
+            tree=DecisionTree.objects.get(version=1),
+            answers={"care_needs_block_work": True},
+            path=["care_needs_block_work"],
+            recommended_phase="care",
+            chosen_phase="care",
+            screened_by=world.colleague,
+        )
+
+    return world._once(("screening", dossier.pk), build)
+
+
+def trajectory(world, dossier) -> Trajectory:
+    """A running trajectory in social activation, coached by the world's coach."""
+
+    def build():
+        made = Trajectory.objects.create(
+            dossier=dossier,
+            coach=world.callers["activation_coach"],
+            phase="social_activation",
+            phase_since=STARTED,
+            started_on=STARTED,
+            next_monitoring_due=STARTED + datetime.timedelta(days=30),
+        )
+        PhaseChange.objects.create(
+            trajectory=made, to_phase="social_activation", changed_on=STARTED, changed_by=world.colleague
+        )
+        return made
+
+    return world._once(("trajectory", dossier.pk), build)
+
+
+def gpmi(world, dossier, *, signed: bool = True) -> Gpmi:
+    """A signed GPMI (to evaluate and amend), or a draft (to exempt)."""
+
+    def build():
+        return Gpmi.objects.create(
+            dossier=dossier,
+            kind="standard",
+            status="signed" if signed else "draft",
+            leefloon_granted_on=STARTED,
+            conclusion_due=datetime.date(2026, 4, 5),
+            signed_on=STARTED if signed else None,
+            social_balance="Sociale balans",
+            client_commitments="Vrijwilligerswerk",
+            ocmw_commitments="Begeleiding",
+            created_by=world.colleague,
+        )
+
+    return world._once(("gpmi", signed, dossier.pk), build)
