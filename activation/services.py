@@ -161,6 +161,7 @@ def trajectory_start(
     # One running trajectory per dossier: the unique constraint answers (the coach assignment above it is
     # rolled back with the refusal).
     dossier_coach_assign(actor=actor, dossier=dossier, coach=coach)
+    dossier.activation_coach = coach  # the caller's copy says so too (the service saved its own)
     trajectory = Trajectory(
         dossier=dossier,
         coach=coach,
