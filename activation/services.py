@@ -445,6 +445,12 @@ def gpmi_update(*, actor, gpmi: Gpmi, signed_on: datetime.date | None = None, **
         gpmi.status = GpmiStatus.SIGNED
         _check_signature(gpmi)
     elif gpmi.status == GpmiStatus.SIGNED and changed:
+        # An amendment keeps what a signed contract must hold.
+        if not (gpmi.social_balance and gpmi.client_commitments and gpmi.ocmw_commitments):
+            raise DomainError(
+                _("Een ondertekend GPMI houdt de sociale balans en de engagementen van beide kanten."),
+                field="social_balance" if not gpmi.social_balance else "client_commitments",
+            )
         gpmi.version += 1
     _refresh_evaluation(gpmi)
     save_with_history(gpmi, actor=actor, reason="gpmi_sign" if signing else "gpmi_update")
