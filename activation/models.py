@@ -351,3 +351,64 @@ class GpmiEvaluation(models.Model):
 
     def __str__(self):
         return f"{self.held_on:%d/%m/%Y}"
+
+
+class GpmiWarning(models.Model):
+    """A formal warning for not keeping the GPMI (domain §3, §4): the step before a sanction proposal."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    gpmi = models.ForeignKey(Gpmi, on_delete=models.PROTECT, related_name="warnings")
+    given_on = models.DateField(_("gegeven op"))
+    reason = models.TextField(_("reden"))
+    given_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-given_on", "-created_at"]
+        verbose_name = _("verwittiging GPMI")
+        verbose_name_plural = _("verwittigingen GPMI")
+
+    def __str__(self):
+        return f"{self.given_on:%d/%m/%Y}"
+
+
+class SanctionProposalStatus(models.TextChoices):
+    PROPOSED = "proposed", _("voorgesteld")
+    SUBMITTED = "submitted", _("aan het BCSD voorgelegd")
+
+
+class SanctionProposal(models.Model):
+    """A proposal to suspend the leefloon for not keeping the GPMI (art. 30 §2 RMI law): up to 1 month, up
+    to 3 on a repeat within a year, always after a hearing. Stored here; the committee app (bcsd) reads it and
+    makes a submission of kind gpmi_sanction, then marks it submitted (activation never imports bcsd)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    gpmi = models.ForeignKey(Gpmi, on_delete=models.PROTECT, related_name="sanction_proposals")
+    warning = models.ForeignKey(GpmiWarning, on_delete=models.PROTECT, related_name="+")
+    proposed_on = models.DateField(_("voorgesteld op"))
+    suspension_months = models.PositiveSmallIntegerField(_("schorsing (maanden)"))
+    repeat = models.BooleanField(_("herhaling binnen het jaar"), default=False)
+    motivation = models.TextField(_("motivering"))
+    status = models.CharField(
+        max_length=20, choices=SanctionProposalStatus.choices, default=SanctionProposalStatus.PROPOSED
+    )
+    submission_id = models.UUIDField(_("voorlegging aan het BCSD"), null=True, blank=True)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-proposed_on", "-created_at"]
+        verbose_name = _("sanctievoorstel GPMI")
+        verbose_name_plural = _("sanctievoorstellen GPMI")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(suspension_months__gte=1, suspension_months__lte=3), name="sanction_months_1_to_3"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.suspension_months} m ({self.proposed_on:%d/%m/%Y})"

@@ -18,4 +18,6 @@ LABELS = {
     "gpmi_create": _("GPMI opmaken"),
     "gpmi_update": _("GPMI wijzigen"),
     "gpmi_evaluate": _("GPMI evalueren"),
+    "gpmi_warning": _("verwittiging GPMI"),
+    "gpmi_sanction": _("sanctievoorstel GPMI"),
 }

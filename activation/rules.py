@@ -276,3 +276,19 @@ def evaluation_standing(
     else:
         compliant = on_time
     return EvaluationStanding(count, in_person, next_due, compliant)
+
+
+# --- Sanctions (art. 30 §2 RMI law, domain §3) ---
+
+SANCTION_MAX_MONTHS = 1
+SANCTION_MAX_MONTHS_ON_REPEAT = 3
+
+
+def sanction_is_repeat(proposed_on: datetime.date, earlier_proposals: Iterable[datetime.date]) -> bool:
+    """A repeat: an earlier sanction proposal within the year before."""
+    year_before = add_months(proposed_on, -12)
+    return any(year_before < day <= proposed_on for day in earlier_proposals)
+
+
+def sanction_max_months(repeat: bool) -> int:
+    return SANCTION_MAX_MONTHS_ON_REPEAT if repeat else SANCTION_MAX_MONTHS

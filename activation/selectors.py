@@ -15,6 +15,7 @@ from activation.models import (
     Measure,
     MonitoringCadence,
     PhaseChange,
+    SanctionProposal,
     Screening,
     Trajectory,
 )
@@ -190,3 +191,14 @@ def trajectory_get_unlogged(*, trajectory_id) -> Trajectory:
 def gpmi_get_unlogged(*, gpmi_id) -> Gpmi:
     """A GPMI just written by a service the caller was allowed to call (its read is logged already)."""
     return _gpmis().get(pk=gpmi_id)
+
+
+def sanction_proposal_for_committee(*, user, proposal_id) -> SanctionProposal:
+    """What the committee app needs to make a submission of kind gpmi_sanction (proposal, motivation, months,
+    the warning, the GPMI and its dossier), read through the dossier policy and logged."""
+    dossier = dossier_of(
+        SanctionProposal, proposal_id, user=user, dossier_path="gpmi__dossier_id", what="gpmi_sanction"
+    )
+    proposal = SanctionProposal.objects.select_related("gpmi", "warning", "proposed_by").get(pk=proposal_id)
+    proposal.gpmi.dossier = dossier
+    return proposal

@@ -15,11 +15,14 @@ from activation.models import (
     GpmiEvaluation,
     GpmiKind,
     GpmiStatus,
+    GpmiWarning,
     Measure,
     MeasureKind,
     MonitoringContact,
     Phase,
     PhaseChange,
+    SanctionProposal,
+    SanctionProposalStatus,
     Screening,
     Trajectory,
 )
@@ -511,3 +514,73 @@ def gpmi_evaluate(
         detail=summary.strip(),
     )
     return evaluation
+
+
+# --- Warnings and sanction proposals ---
+
+
+@transaction.atomic
+def gpmi_warning_give(*, actor, gpmi: Gpmi, given_on: datetime.date, reason: str) -> GpmiWarning:
+    """A formal warning for not keeping the contract: the step before any sanction proposal."""
+    gpmi = Gpmi.objects.select_for_update(of=("self",)).select_related("dossier").get(pk=gpmi.pk)
+    _require_work(actor, gpmi.dossier)
+    if gpmi.status != GpmiStatus.SIGNED:
+        raise Conflict(_("Een verwittiging geldt een ondertekend GPMI."))
+    check_event_date(given_on, field="given_on")
+    if not (reason or "").strip():
+        raise DomainError(_("Welke afspraak werd niet nagekomen?"), field="reason")
+    warning = GpmiWarning(gpmi=gpmi, given_on=given_on, reason=reason.strip(), given_by=actor)
+    save_with_history(warning, actor=actor, reason="gpmi_warning_give", force_insert=True)
+    timeline_event_record(
+        actor=actor, dossier=gpmi.dossier, kind="activation.gpmi_warning", title=_("Verwittiging GPMI"),
+        detail=reason.strip(),
+    )  # fmt: skip
+    return warning
+
+
+@transaction.atomic
+def sanction_propose(
+    *, actor, gpmi: Gpmi, suspension_months: int, motivation: str, proposed_on: datetime.date | None = None
+) -> SanctionProposal:
+    """Propose to the committee to suspend the leefloon (up to 1 month; up to 3 on a repeat within a year),
+    after a formal warning; the committee hears the client before it decides."""
+    gpmi = Gpmi.objects.select_for_update(of=("self",)).select_related("dossier").get(pk=gpmi.pk)
+    _require_work(actor, gpmi.dossier)
+    proposed_on = proposed_on or timezone.localdate()
+    check_event_date(proposed_on, field="proposed_on")
+    warning = gpmi.warnings.filter(given_on__lte=proposed_on).order_by("-given_on").first()
+    if warning is None:
+        raise Conflict(_("Een sanctievoorstel komt na een formele verwittiging."))
+    if not (motivation or "").strip():
+        raise DomainError(_("Motiveer het voorstel."), field="motivation")
+    earlier = SanctionProposal.objects.filter(gpmi__dossier__client_id=gpmi.dossier.client_id)
+    repeat = rules.sanction_is_repeat(proposed_on, earlier.values_list("proposed_on", flat=True))
+    maximum = rules.sanction_max_months(repeat)
+    if not 1 <= suspension_months <= maximum:
+        raise DomainError(
+            _("Een schorsing duurt 1 tot %(max)d maand(en).") % {"max": maximum}, field="suspension_months"
+        )
+    proposal = SanctionProposal(
+        gpmi=gpmi, warning=warning, proposed_on=proposed_on, suspension_months=suspension_months,
+        repeat=repeat, motivation=motivation.strip(), proposed_by=actor,
+    )  # fmt: skip
+    save_with_history(proposal, actor=actor, reason="sanction_propose", force_insert=True)
+    timeline_event_record(
+        actor=actor, dossier=gpmi.dossier, kind="activation.sanction_proposal",
+        title=_("Sanctievoorstel GPMI: schorsing van %(n)d maand(en)") % {"n": suspension_months},
+        detail=motivation.strip(),
+    )  # fmt: skip
+    return proposal
+
+
+@transaction.atomic
+def sanction_proposal_mark_submitted(*, actor, proposal: SanctionProposal, submission_id) -> SanctionProposal:
+    """Called by the committee app once it has made the submission (kind gpmi_sanction) from the proposal:
+    a higher app calls the lower app's service, activation never imports bcsd."""
+    proposal = SanctionProposal.objects.select_for_update(of=("self",)).get(pk=proposal.pk)
+    if proposal.status != SanctionProposalStatus.PROPOSED:
+        raise Conflict(_("Dit voorstel is al aan het BCSD voorgelegd."))
+    proposal.status = SanctionProposalStatus.SUBMITTED
+    proposal.submission_id = submission_id
+    save_with_history(proposal, actor=actor, reason="sanction_proposal_mark_submitted")
+    return proposal

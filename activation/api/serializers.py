@@ -10,10 +10,12 @@ from activation.models import (
     Gpmi,
     GpmiEvaluation,
     GpmiKind,
+    GpmiWarning,
     Measure,
     MeasureKind,
     MonitoringContact,
     PhaseChange,
+    SanctionProposal,
     Screening,
     Trajectory,
 )
@@ -259,3 +261,43 @@ class GpmiEvaluationCreateSerializer(serializers.Serializer):
 
 class GpmiExemptionSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=TEXT, allow_blank=True)
+
+
+class GpmiWarningSerializer(serializers.ModelSerializer):
+    given_by = serializers.CharField(source="given_by.username", read_only=True)
+
+    class Meta:
+        model = GpmiWarning
+        fields = ["id", "given_on", "reason", "given_by"]
+
+
+class GpmiWarningCreateSerializer(serializers.Serializer):
+    given_on = serializers.DateField()
+    reason = serializers.CharField(max_length=TEXT, allow_blank=True)
+
+
+class SanctionProposalSerializer(serializers.ModelSerializer):
+    gpmi = serializers.UUIDField(source="gpmi_id", read_only=True)
+    warning = serializers.UUIDField(source="warning_id", read_only=True)
+    proposed_by = serializers.CharField(source="proposed_by.username", read_only=True)
+
+    class Meta:
+        model = SanctionProposal
+        fields = [
+            "id",
+            "gpmi",
+            "warning",
+            "proposed_on",
+            "suspension_months",
+            "repeat",
+            "motivation",
+            "status",
+            "submission_id",
+            "proposed_by",
+        ]
+
+
+class SanctionProposalCreateSerializer(serializers.Serializer):
+    suspension_months = serializers.IntegerField(min_value=1, max_value=3)
+    motivation = serializers.CharField(max_length=TEXT, allow_blank=True)
+    proposed_on = serializers.DateField(required=False)

@@ -17,11 +17,15 @@ from activation.api.serializers import (
     GpmiExemptionSerializer,
     GpmiSerializer,
     GpmiTextsSerializer,
+    GpmiWarningCreateSerializer,
+    GpmiWarningSerializer,
     MeasureCreateSerializer,
     MeasureSerializer,
     MonitoringContactCreateSerializer,
     MonitoringContactSerializer,
     PhaseChangeCreateSerializer,
+    SanctionProposalCreateSerializer,
+    SanctionProposalSerializer,
     ScreeningCreateSerializer,
     ScreeningSerializer,
     TrajectoryCreateSerializer,
@@ -258,3 +262,29 @@ class GpmiViewSet(viewsets.GenericViewSet):
         gpmi = selectors.gpmi_get(user=request.user, gpmi_id=pk, what="gpmi_update")
         gpmi = services.gpmi_exempt(actor=request.user, gpmi=gpmi, **serializer.validated_data)
         return Response(GpmiSerializer(selectors.gpmi_get_unlogged(gpmi_id=gpmi.pk)).data)
+
+    @extend_schema(
+        summary="Give a formal warning for not keeping the GPMI",
+        request=GpmiWarningCreateSerializer,
+        responses={201: GpmiWarningSerializer, **CONFLICT, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def warnings(self, request, pk=None):
+        serializer = GpmiWarningCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        gpmi = selectors.gpmi_get(user=request.user, gpmi_id=pk, what="gpmi_warning")
+        warning = services.gpmi_warning_give(actor=request.user, gpmi=gpmi, **serializer.validated_data)
+        return Response(GpmiWarningSerializer(warning).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Propose a suspension to the committee (after a warning; 1 month, up to 3 on a repeat)",
+        request=SanctionProposalCreateSerializer,
+        responses={201: SanctionProposalSerializer, **CONFLICT, **ERRORS},
+    )
+    @action(detail=True, methods=["post"], url_path="sanction-proposals")
+    def sanction_proposals(self, request, pk=None):
+        serializer = SanctionProposalCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        gpmi = selectors.gpmi_get(user=request.user, gpmi_id=pk, what="gpmi_sanction")
+        proposal = services.sanction_propose(actor=request.user, gpmi=gpmi, **serializer.validated_data)
+        return Response(SanctionProposalSerializer(proposal).data, status=status.HTTP_201_CREATED)

@@ -3,7 +3,7 @@ the world's own objects: rows as the services would leave them, for the matrices
 
 import datetime
 
-from activation.models import DecisionTree, Gpmi, PhaseChange, Screening, Trajectory
+from activation.models import DecisionTree, Gpmi, GpmiWarning, PhaseChange, Screening, Trajectory
 
 STARTED = datetime.date(2026, 1, 5)
 
@@ -61,3 +61,16 @@ def gpmi(world, dossier, *, signed: bool = True) -> Gpmi:
         )
 
     return world._once(("gpmi", signed, dossier.pk), build)
+
+
+def warned_gpmi(world, dossier) -> Gpmi:
+    """A signed GPMI with a formal warning (a sanction can be proposed)."""
+
+    def build():
+        made = gpmi(world, dossier)
+        GpmiWarning.objects.create(
+            gpmi=made, given_on=STARTED, reason="Niet op afspraak", given_by=world.colleague
+        )
+        return made
+
+    return world._once(("warned_gpmi", dossier.pk), build)

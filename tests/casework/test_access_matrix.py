@@ -594,6 +594,26 @@ ACTIVATION_CASES = [
             {"reason": "Langdurig ziek (attest huisarts)"},
         ),
     ),
+    Case(
+        "POST",
+        "/api/v1/gpmi/{id}/warnings/",
+        table(WORK, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/gpmi/{activation_world.gpmi(w, d).pk}/warnings/",
+            {"given_on": TODAY, "reason": "Niet op de afspraak van maandag"},
+        ),
+    ),
+    Case(
+        "POST",
+        "/api/v1/gpmi/{id}/sanction-proposals/",
+        table(WORK, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/gpmi/{activation_world.warned_gpmi(w, d).pk}/sanction-proposals/",
+            {"suspension_months": 1, "motivation": "Herhaaldelijk niet op afspraak, na verwittiging"},
+        ),
+    ),
 ]
 CASES += ACTIVATION_CASES
 
