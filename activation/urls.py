@@ -15,5 +15,6 @@ urlpatterns = [
     path("activering/trajecten/<uuid:trajectory_id>/opvolging/", views.monitoring_add, name="monitoring-add"),
     path("activering/trajecten/<uuid:trajectory_id>/gpmi/", views.gpmi_create, name="gpmi-create"),
     path("activering/gpmi/<uuid:gpmi_id>/", views.gpmi_edit, name="gpmi"),
+    path("activering/gpmi/<uuid:gpmi_id>/contract.pdf", views.gpmi_pdf, name="gpmi-pdf"),
     path("activering/gpmi/<uuid:gpmi_id>/evaluaties/", views.gpmi_evaluate, name="gpmi-evaluate"),
 ]

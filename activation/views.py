@@ -3,7 +3,7 @@ decision tree, the trajectory page (phase, measures, monitoring, the GPMI) and t
 through the selectors (the dossier policy, the ledger); writes through the services."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import Role
 from accounts.views import menu_add
 from activation import selectors, services
+from activation.documents import gpmi_contract_pdf
 from activation.forms import (
     GpmiCreateForm,
     GpmiEvaluationForm,
@@ -296,3 +297,12 @@ def gpmi_evaluate(request, gpmi_id):
             "evaluation_form": form,
         },
     )
+
+
+@login_required
+def gpmi_pdf(request, gpmi_id):
+    """The contract to print and sign, in plain Dutch."""
+    gpmi = _gpmi(request, gpmi_id, "gpmi")
+    response = HttpResponse(gpmi_contract_pdf(gpmi), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="gpmi-{gpmi.dossier.reference}.pdf"'
+    return response

@@ -109,3 +109,30 @@ def test_an_exemption_needs_a_reason_and_ends_the_draft(coached_dossier, coach):
         services.gpmi_evaluate(
             actor=coach, gpmi=gpmi, held_on=timezone.localdate(), in_person=True, summary="x"
         )
+
+
+def test_the_contract_pdf_holds_both_sides_commitments(client, coached_dossier, coach):
+    import io
+
+    import pypdf
+    from django.urls import reverse
+
+    today = timezone.localdate()
+    gpmi = services.gpmi_create(
+        actor=coach,
+        dossier=coached_dossier,
+        kind="standard",
+        leefloon_granted_on=today,
+        signed_on=today,
+        **CONTRACT,
+    )
+    client.force_login(coach)
+
+    response = client.get(reverse("activation:gpmi-pdf", args=[gpmi.pk]))
+
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    assert "Twee voormiddagen per week vrijwilligerswerk" in text
+    assert "Maandelijks evaluatiegesprek" in text
+    assert "Wat het OCMW doet" in text

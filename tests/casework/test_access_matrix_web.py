@@ -502,6 +502,7 @@ CASES += [
         _post("activation:gpmi-create", _trajectory, {"kind": "standard", "leefloon_granted_on": TODAY}),
     ),
     Case("activation:gpmi", "GET", table(READ_FULL, 200), READS, _at("activation:gpmi", _gpmi)),
+    Case("activation:gpmi-pdf", "GET", table(READ_FULL, 200), READS, _at("activation:gpmi-pdf", _gpmi)),
     Case("activation:gpmi", "POST", table(WORK, 302), WRITES, _post("activation:gpmi", _gpmi, GPMI_TEXTS)),
     Case(
         "activation:gpmi-evaluate",
