@@ -130,3 +130,45 @@ class GpmiEvaluationForm(forms.Form):
     held_on = forms.DateField(label=_("Gehouden op"), widget=DateInput())
     in_person = forms.BooleanField(label=_("Face to face"), required=False, initial=True)
     summary = forms.CharField(label=_("Samenvatting"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class GroupActivityForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=150)
+    starts_on = forms.DateField(label=_("Start"), widget=DateInput())
+    description = forms.CharField(
+        label=_("Omschrijving"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class GroupParticipantForm(forms.Form):
+    trajectory = forms.ChoiceField(label=_("Cliënt (uit uw trajecten)"))
+
+    def __init__(self, *args, trajectories=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.trajectories = {str(t.pk): t for t in trajectories}
+        self.fields["trajectory"].choices = [
+            (pk, f"{t.dossier.client.last_name}, {t.dossier.client.first_name}")
+            for pk, t in self.trajectories.items()
+        ]
+
+    def clean_trajectory(self):
+        return self.trajectories[self.cleaned_data["trajectory"]]
+
+
+class GroupSessionForm(forms.Form):
+    held_on = forms.DateField(label=_("Datum"), widget=DateInput())
+    topic = forms.CharField(label=_("Onderwerp"), max_length=200)
+    present = forms.MultipleChoiceField(
+        label=_("Aanwezig"), widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    def __init__(self, *args, participants=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].choices = [
+            (str(p.pk), f"{p.trajectory.dossier.client.last_name}, {p.trajectory.dossier.client.first_name}")
+            for p in participants
+        ]
+
+
+class GroupEvaluationForm(forms.Form):
+    evaluation = forms.CharField(label=_("Eindevaluatie"), widget=forms.Textarea(attrs={"rows": 3}))

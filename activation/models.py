@@ -412,3 +412,77 @@ class SanctionProposal(models.Model):
 
     def __str__(self):
         return f"{self.suspension_months} m ({self.proposed_on:%d/%m/%Y})"
+
+
+# --- Group activation work (seed 003: "projectmatig werken met de doelgroep ... groepswerking") ---
+
+
+class GroupActivity(models.Model):
+    """A group activity the coach organises (a job club, a Dutch conversation table): sessions, participants
+    from trajectories, attendance per session and a final evaluation."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(_("naam"), max_length=150)
+    description = models.TextField(_("omschrijving"), blank=True)
+    organiser = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    starts_on = models.DateField(_("start"))
+    final_evaluation = models.TextField(_("eindevaluatie"), blank=True)
+    evaluated_on = models.DateField(_("geëvalueerd op"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-starts_on"]
+        verbose_name = _("groepsactiviteit")
+        verbose_name_plural = _("groepsactiviteiten")
+
+    def __str__(self):
+        return self.name
+
+
+class GroupParticipant(models.Model):
+    activity = models.ForeignKey(GroupActivity, on_delete=models.PROTECT, related_name="participants")
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.PROTECT, related_name="group_participations")
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "trajectory"], name="group_participant_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.activity_id}: {self.trajectory_id}"
+
+
+class GroupSession(models.Model):
+    activity = models.ForeignKey(GroupActivity, on_delete=models.PROTECT, related_name="sessions")
+    held_on = models.DateField(_("datum"))
+    topic = models.CharField(_("onderwerp"), max_length=200)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["held_on"]
+
+    def __str__(self):
+        return f"{self.topic} ({self.held_on:%d/%m/%Y})"
+
+
+class GroupAttendance(models.Model):
+    session = models.ForeignKey(GroupSession, on_delete=models.PROTECT, related_name="attendance")
+    participant = models.ForeignKey(GroupParticipant, on_delete=models.PROTECT, related_name="attendance")
+    present = models.BooleanField(_("aanwezig"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "participant"], name="group_attendance_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.session_id}: {'aanwezig' if self.present else 'afwezig'}"

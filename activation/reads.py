@@ -20,4 +20,5 @@ LABELS = {
     "gpmi_evaluate": _("GPMI evalueren"),
     "gpmi_warning": _("verwittiging GPMI"),
     "gpmi_sanction": _("sanctievoorstel GPMI"),
+    "group_activity": _("groepsactiviteit"),
 }

@@ -12,6 +12,9 @@ from activation.models import (
     Gpmi,
     GpmiEvaluation,
     GpmiEvaluationRule,
+    GroupActivity,
+    GroupAttendance,
+    GroupParticipant,
     Measure,
     MonitoringCadence,
     PhaseChange,
@@ -24,6 +27,7 @@ from casework.dossiers.models import Dossier
 from casework.dossiers.selectors import dossier_of
 from clients.ledger import Purpose, access_log_record
 from core.errors import NotFoundError
+from core.ids import uuid_or_404
 
 
 def decision_tree_in_force() -> DecisionTree:
@@ -202,3 +206,47 @@ def sanction_proposal_for_committee(*, user, proposal_id) -> SanctionProposal:
     proposal = SanctionProposal.objects.select_related("gpmi", "warning", "proposed_by").get(pk=proposal_id)
     proposal.gpmi.dossier = dossier
     return proposal
+
+
+# --- Group activation work ---
+
+
+def group_activities_of(*, user) -> list[GroupActivity]:
+    """The activities the user organises (names and dates: no client's data)."""
+    return list(GroupActivity.objects.filter(organiser=user))
+
+
+def group_activity_get(*, user, activity_id) -> GroupActivity:
+    """An activity of its organiser, with its participants (logged: their names are shown) and sessions."""
+    activity = (
+        GroupActivity.objects.filter(pk=uuid_or_404(activity_id), organiser=user)
+        .prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=GroupParticipant.objects.select_related("trajectory__dossier__client"),
+            ),
+            Prefetch("sessions__attendance", queryset=GroupAttendance.objects.all()),
+        )
+        .first()
+    )
+    if activity is None:
+        raise NotFoundError()
+    participants = list(activity.participants.all())
+    if participants:
+        access_log_record(
+            user=user,
+            client_ids=[p.trajectory.dossier.client_id for p in participants],
+            what="group_activity",
+            purpose=Purpose.CASELOAD,
+            dossier_ids=[p.trajectory.dossier_id for p in participants],
+        )
+    return activity
+
+
+def group_attendance_of(*, trajectory: Trajectory) -> list[GroupAttendance]:
+    """The attendance of a trajectory's client at group sessions, for the trajectory page (already read)."""
+    return list(
+        GroupAttendance.objects.filter(participant__trajectory=trajectory)
+        .select_related("session__activity")
+        .order_by("session__held_on")
+    )

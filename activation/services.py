@@ -16,6 +16,10 @@ from activation.models import (
     GpmiKind,
     GpmiStatus,
     GpmiWarning,
+    GroupActivity,
+    GroupAttendance,
+    GroupParticipant,
+    GroupSession,
     Measure,
     MeasureKind,
     MonitoringContact,
@@ -31,7 +35,7 @@ from casework.dossiers.models import Dossier
 from casework.dossiers.services import dossier_coach_assign, require_open
 from casework.timeline.services import timeline_event_record
 from core.dates import check_event_date, check_planned_date
-from core.errors import Conflict, DomainError, NotFoundError
+from core.errors import Conflict, DomainError, NotFoundError, PermissionDeniedError
 from core.history import save_with_history
 
 PHASE_LABELS = dict(Phase.choices)
@@ -584,3 +588,75 @@ def sanction_proposal_mark_submitted(*, actor, proposal: SanctionProposal, submi
     proposal.submission_id = submission_id
     save_with_history(proposal, actor=actor, reason="sanction_proposal_mark_submitted")
     return proposal
+
+
+# --- Group activation work ---
+
+
+def _require_organiser(actor, activity: GroupActivity) -> None:
+    if activity.organiser_id != actor.pk:
+        raise NotFoundError()
+
+
+@transaction.atomic
+def group_activity_create(
+    *, actor, name: str, starts_on: datetime.date, description: str = ""
+) -> GroupActivity:
+    if not actor.has_role(Role.ACTIVATION_COACH):
+        raise PermissionDeniedError()
+    if not (name or "").strip():
+        raise DomainError(_("Geef de activiteit een naam."), field="name")
+    check_planned_date(starts_on, field="starts_on")
+    activity = GroupActivity(
+        name=name.strip(), description=description.strip(), organiser=actor, starts_on=starts_on
+    )
+    save_with_history(activity, actor=actor, reason="group_activity_create", force_insert=True)
+    return activity
+
+
+@transaction.atomic
+def group_participant_add(*, actor, activity: GroupActivity, trajectory: Trajectory) -> GroupParticipant:
+    """A client joins through their trajectory, added by someone who works in their dossier."""
+    _require_organiser(actor, activity)
+    trajectory = _locked(trajectory)
+    _require_work(actor, trajectory.dossier)
+    if GroupParticipant.objects.filter(activity=activity, trajectory=trajectory).exists():
+        raise Conflict(_("Deze cliënt neemt al deel."))
+    participant = GroupParticipant(activity=activity, trajectory=trajectory, added_by=actor)
+    save_with_history(participant, actor=actor, reason="group_participant_add", force_insert=True)
+    _timeline(
+        actor,
+        trajectory,
+        "group",
+        _("Neemt deel aan de groepsactiviteit '%(name)s'") % {"name": activity.name},
+    )
+    return participant
+
+
+@transaction.atomic
+def group_session_record(
+    *, actor, activity: GroupActivity, held_on: datetime.date, topic: str, present_participant_ids
+) -> GroupSession:
+    """A session with the attendance of every participant (present or not)."""
+    _require_organiser(actor, activity)
+    check_event_date(held_on, field="held_on")
+    if not (topic or "").strip():
+        raise DomainError(_("Geef het onderwerp van de sessie."), field="topic")
+    session = GroupSession(activity=activity, held_on=held_on, topic=topic.strip(), recorded_by=actor)
+    save_with_history(session, actor=actor, reason="group_session_record", force_insert=True)
+    present = {int(pk) for pk in present_participant_ids}
+    for participant in activity.participants.all():
+        row = GroupAttendance(session=session, participant=participant, present=participant.pk in present)
+        save_with_history(row, actor=actor, reason="group_session_record", force_insert=True)
+    return session
+
+
+@transaction.atomic
+def group_activity_evaluate(*, actor, activity: GroupActivity, evaluation: str) -> GroupActivity:
+    _require_organiser(actor, activity)
+    if not (evaluation or "").strip():
+        raise DomainError(_("Schrijf de eindevaluatie."), field="evaluation")
+    activity.final_evaluation = evaluation.strip()
+    activity.evaluated_on = timezone.localdate()
+    save_with_history(activity, actor=actor, reason="group_activity_evaluate")
+    return activity

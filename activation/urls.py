@@ -7,6 +7,8 @@ from activation import views
 app_name = "activation"
 urlpatterns = [
     path("activering/", views.board, name="board"),
+    path("activering/groepen/", views.groups, name="groups"),
+    path("activering/groepen/<uuid:activity_id>/", views.group_detail, name="group"),
     path("activering/dossiers/<uuid:dossier_id>/screening/", views.screening, name="screening"),
     path("activering/dossiers/<uuid:dossier_id>/traject/", views.trajectory_start, name="trajectory-start"),
     path("activering/trajecten/<uuid:trajectory_id>/", views.trajectory_detail, name="trajectory"),

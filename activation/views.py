@@ -17,6 +17,10 @@ from activation.forms import (
     GpmiCreateForm,
     GpmiEvaluationForm,
     GpmiForm,
+    GroupActivityForm,
+    GroupEvaluationForm,
+    GroupParticipantForm,
+    GroupSessionForm,
     MeasureForm,
     MonitoringContactForm,
     PhaseChangeForm,
@@ -157,6 +161,7 @@ def _trajectory_page(request, trajectory, **forms):
         "gpmi_standing": selectors.gpmi_standing(gpmi) if gpmi else None,
         "gpmi_create_form": forms.get("gpmi_create_form") or GpmiCreateForm(),
         "evaluation_form": forms.get("evaluation_form") or GpmiEvaluationForm(initial={"held_on": today}),
+        "group_attendance": selectors.group_attendance_of(trajectory=trajectory),
         "today": today,
     }
     return render(request, "activation/trajectory.html", context)
@@ -306,3 +311,84 @@ def gpmi_pdf(request, gpmi_id):
     response = HttpResponse(gpmi_contract_pdf(gpmi), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="gpmi-{gpmi.dossier.reference}.pdf"'
     return response
+
+
+# --- Group activation work ---
+
+
+@login_required
+def groups(request):
+    form = GroupActivityForm(request.POST or None, initial={"starts_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = services.group_activity_create(actor=request.user, **form.cleaned_data)
+            return redirect("activation:group", activity_id=activity.pk)
+        except DomainError as error:
+            if error.status_code == 403:
+                raise
+            add_domain_error(form, error)
+    return render(
+        request,
+        "activation/groups.html",
+        {"activities": selectors.group_activities_of(user=request.user), "form": form},
+    )
+
+
+@login_required
+def group_detail(request, activity_id):
+    try:
+        activity = selectors.group_activity_get(user=request.user, activity_id=activity_id)
+    except NotFoundError:
+        raise Http404 from None
+    participants = list(activity.participants.all())
+    taken = {p.trajectory_id for p in participants}
+    mine = (
+        [t for t in selectors.coach_board(user=request.user) if t.pk not in taken]
+        if request.method == "GET"
+        else []
+    )
+    which = request.POST.get("form")
+    participant_form = GroupParticipantForm(trajectories=mine)
+    session_form = GroupSessionForm(participants=participants, initial={"held_on": timezone.localdate()})
+    evaluation_form = GroupEvaluationForm(initial={"evaluation": activity.final_evaluation})
+    if request.method == "POST":
+        try:
+            if which == "participant":
+                trajectory = selectors.trajectory_get(
+                    user=request.user, trajectory_id=request.POST.get("trajectory", ""), what="trajectory"
+                )
+                services.group_participant_add(actor=request.user, activity=activity, trajectory=trajectory)
+                return redirect("activation:group", activity_id=activity.pk)
+            if which == "session":
+                session_form = GroupSessionForm(request.POST, participants=participants)
+                if session_form.is_valid():
+                    data = session_form.cleaned_data
+                    services.group_session_record(
+                        actor=request.user, activity=activity, held_on=data["held_on"], topic=data["topic"],
+                        present_participant_ids=data["present"],
+                    )  # fmt: skip
+                    return redirect("activation:group", activity_id=activity.pk)
+            if which == "evaluation":
+                evaluation_form = GroupEvaluationForm(request.POST)
+                if evaluation_form.is_valid():
+                    services.group_activity_evaluate(
+                        actor=request.user, activity=activity, **evaluation_form.cleaned_data
+                    )
+                    return redirect("activation:group", activity_id=activity.pk)
+        except NotFoundError:
+            raise Http404 from None
+        except DomainError as error:
+            form = {"session": session_form, "evaluation": evaluation_form}.get(which, participant_form)
+            add_domain_error(form, error)
+    return render(
+        request,
+        "activation/group.html",
+        {
+            "activity": activity,
+            "participants": participants,
+            "sessions": list(activity.sessions.all()),
+            "participant_form": participant_form,
+            "session_form": session_form,
+            "evaluation_form": evaluation_form,
+        },
+    )

@@ -3,7 +3,15 @@ the world's own objects: rows as the services would leave them, for the matrices
 
 import datetime
 
-from activation.models import DecisionTree, Gpmi, GpmiWarning, PhaseChange, Screening, Trajectory
+from activation.models import (
+    DecisionTree,
+    Gpmi,
+    GpmiWarning,
+    GroupActivity,
+    PhaseChange,
+    Screening,
+    Trajectory,
+)
 
 STARTED = datetime.date(2026, 1, 5)
 
@@ -74,3 +82,13 @@ def warned_gpmi(world, dossier) -> Gpmi:
         return made
 
     return world._once(("warned_gpmi", dossier.pk), build)
+
+
+def group_activity(world):
+    """A group activity organised by the world's coach, without participants yet."""
+    return world._once(
+        "group_activity",
+        lambda: GroupActivity.objects.create(
+            name="Jobclub", organiser=world.callers["activation_coach"], starts_on=STARTED
+        ),
+    )

@@ -429,7 +429,34 @@ GPMI_TEXTS = {
     "client_commitments": "Vrijwilligerswerk",
     "ocmw_commitments": "Begeleiding",
 }
+# Group activation work concerns no dossier: the coach organises; for anyone else an activity is not there.
 CASES += [
+    Case("activation:groups", "GET", table(ALL_STAFF, 200), PUBLIC, _at("activation:groups")),
+    Case(
+        "activation:groups",
+        "POST",
+        table({role: (ALLOWED if role == "activation_coach" else 403) for role in ROLES}, 302),
+        WRITES,
+        _post("activation:groups", None, {"name": "Jobclub", "starts_on": TODAY}),
+    ),
+    Case(
+        "activation:group",
+        "GET",
+        table({role: (ALLOWED if role == "activation_coach" else 404) for role in ROLES}, 200),
+        PUBLIC,  # no participants in the world: nobody's data
+        _at("activation:group", lambda w, d: activation_world.group_activity(w).pk),
+    ),
+    Case(
+        "activation:group",
+        "POST",
+        table({role: (ALLOWED if role == "activation_coach" else 404) for role in ROLES}, 302),
+        WRITES,
+        _post(
+            "activation:group",
+            lambda w, d: activation_world.group_activity(w).pk,
+            {"form": "evaluation", "evaluation": "Goede groep, vier vonden werk"},
+        ),
+    ),
     Case("activation:board", "GET", table(ALL_STAFF, 200), PUBLIC, _at("activation:board")),
     Case("activation:screening", "GET", table(READ_FULL, 200), READS, _at("activation:screening", _dossier)),
     Case(
