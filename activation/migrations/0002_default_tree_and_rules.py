@@ -30,19 +30,24 @@ CADENCES = [
 
 
 def seed(apps, schema_editor):
+    """Idempotent: the browser tests seed again after a transactional test has emptied the tables."""
     DecisionTree = apps.get_model("activation", "DecisionTree")
     DecisionQuestion = apps.get_model("activation", "DecisionQuestion")
     MonitoringCadence = apps.get_model("activation", "MonitoringCadence")
     GpmiEvaluationRule = apps.get_model("activation", "GpmiEvaluationRule")
-    tree = DecisionTree.objects.create(version=1, name="Beslissingsboom Welzijnshuis", default_phase="work")
-    for position, (code, phase, text) in enumerate(DEFAULT_TREE, start=1):
-        DecisionQuestion.objects.create(tree=tree, position=position, code=code, phase=phase, text=text)
-    for phase, measure_kind, days, description in CADENCES:
-        MonitoringCadence.objects.create(
-            phase=phase, measure_kind=measure_kind, interval_days=days, description=description
-        )
-    GpmiEvaluationRule.objects.create(
-        valid_from=datetime.date(2016, 11, 1), evaluations_per_year=3, in_person_minimum=2
+    tree, created = DecisionTree.objects.get_or_create(
+        version=1, defaults={"name": "Beslissingsboom Welzijnshuis", "default_phase": "work"}
+    )
+    if created:
+        for position, (code, phase, text) in enumerate(DEFAULT_TREE, start=1):
+            DecisionQuestion.objects.create(tree=tree, position=position, code=code, phase=phase, text=text)
+    if not MonitoringCadence.objects.exists():
+        for phase, measure_kind, days, description in CADENCES:
+            MonitoringCadence.objects.create(
+                phase=phase, measure_kind=measure_kind, interval_days=days, description=description
+            )
+    GpmiEvaluationRule.objects.get_or_create(
+        valid_from=datetime.date(2016, 11, 1), defaults={"evaluations_per_year": 3, "in_person_minimum": 2}
     )
 
 

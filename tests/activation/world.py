@@ -2,6 +2,7 @@
 the world's own objects: rows as the services would leave them, for the matrices' cells to act on."""
 
 import datetime
+from importlib import import_module
 
 from activation.models import (
     DecisionTree,
@@ -16,8 +17,16 @@ from activation.models import (
 STARTED = datetime.date(2026, 1, 5)
 
 
+def _seed_default_tree():
+    """The data migration's tree (a transactional test elsewhere in the run may have emptied the tables)."""
+    from django.apps import apps
+
+    import_module("activation.migrations.0002_default_tree_and_rules").seed(apps, None)
+
+
 def screening(world, dossier) -> Screening:
     def build():
+        _seed_default_tree()
         return Screening.objects.create(
             dossier=dossier,
             tree=DecisionTree.objects.get(version=1),
