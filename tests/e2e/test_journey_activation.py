@@ -35,7 +35,9 @@ def test_towards_work(page, log_in, screenshot, people):
     log_in("karim")
 
     # The screening: Dutch is good, no care needs, but no recent work experience → social activation.
-    page.goto(f"/activering/dossiers/{dossier.pk}/screening/")
+    page.goto("/dossiers/")
+    page.get_by_role("link", name="El Amrani").click()
+    page.get_by_role("link", name="Activering: screening, traject en GPMI").click()
     page.get_by_role("group", name=re.compile(r"^1\.")).get_by_label("nee", exact=True).check()
     page.get_by_role("group", name=re.compile(r"^2\.")).get_by_label("nee", exact=True).check()
     page.get_by_role("group", name=re.compile(r"^3\.")).get_by_label("ja", exact=True).check()
