@@ -123,7 +123,26 @@ def seed(stdout) -> None:
                         summary="Evaluatie: afspraken nagekomen, vrijwilligerswerk loopt goed.",
                     )  # fmt: skip
             gpmis += 1
+    groups = _group_activity(coach, today) if started else 0
     stdout.write(
-        f"activation: {started} trajectories, {measures} measures and {gpmis} GPMIs created for {COACH} "
+        f"activation: {groups} group activity, {started} trajectories, {measures} measures and {gpmis} GPMIs "
+        f"created for {COACH} "
         f"({Trajectory.objects.count()} trajectories in all)"
     )
+
+
+def _group_activity(coach, today: datetime.date) -> int:
+    """A job club with the clients in job guidance and work, three sessions and their attendance."""
+    activity = services.group_activity_create(
+        actor=coach, name="Jobclub", starts_on=today - datetime.timedelta(days=35),
+        description="Wekelijkse groepssessie: sollicitatiebrief, cv, jobgesprek oefenen.",
+    )  # fmt: skip
+    for trajectory in Trajectory.objects.filter(coach=coach, phase__in=["job_guidance", "work"]):
+        services.group_participant_add(actor=coach, activity=activity, trajectory=trajectory)
+    participants = list(activity.participants.all())
+    for weeks_ago, topic in ((4, "Sollicitatiebrief"), (3, "Cv opmaken"), (2, "Jobgesprek oefenen")):
+        services.group_session_record(
+            actor=coach, activity=activity, held_on=today - datetime.timedelta(weeks=weeks_ago), topic=topic,
+            present_participant_ids=[p.pk for index, p in enumerate(participants) if (index + weeks_ago) % 4],
+        )  # fmt: skip
+    return 1
