@@ -97,8 +97,8 @@ def seed(stdout) -> None:
                 **extra,
             )
             measures += 1
-        # Most have had a recent contact; every fourth is overdue (no contact since the start).
-        if position % 4:
+        # Most have had a recent contact; a few are overdue (no contact since the start).
+        if position % 7:
             held_on = today - datetime.timedelta(days=rng.randint(1, 12))
             services.monitoring_contact_record(
                 actor=coach, trajectory=trajectory, held_on=max(held_on, start), with_whom="cliënt",
@@ -108,6 +108,8 @@ def seed(stdout) -> None:
         if phase != "care":
             granted = start - datetime.timedelta(days=rng.randint(5, 30))
             if position % 5 == 1:
+                # To conclude: granted recently (days left), one of them late.
+                granted = today - datetime.timedelta(days=100 if position == 1 else rng.randint(10, 60))
                 services.gpmi_create(
                     actor=coach, dossier=dossier, kind="standard", leefloon_granted_on=granted
                 )
@@ -117,11 +119,14 @@ def seed(stdout) -> None:
                     actor=coach, dossier=dossier, kind="student" if position == 3 else "standard",
                     leefloon_granted_on=granted, signed_on=signed, **CONTRACT,
                 )  # fmt: skip
-                if (today - signed).days > 60:
+                # Evaluated about every three months, the last one a few weeks ago (one in six is late).
+                held_on = signed + datetime.timedelta(days=90)
+                while held_on < today - datetime.timedelta(days=20) and position % 6 != 4:
                     services.gpmi_evaluate(
-                        actor=coach, gpmi=gpmi, held_on=signed + datetime.timedelta(days=45), in_person=True,
+                        actor=coach, gpmi=gpmi, held_on=held_on, in_person=held_on.month % 3 != 0,
                         summary="Evaluatie: afspraken nagekomen, vrijwilligerswerk loopt goed.",
                     )  # fmt: skip
+                    held_on += datetime.timedelta(days=90)
             gpmis += 1
     groups = _group_activity(coach, today) if started else 0
     stdout.write(
