@@ -11,6 +11,7 @@ api_v1 = [
     path("", include("accounts.api.urls")),
     path("", include("clients.api.urls")),
     path("", include("casework.api.urls")),
+    path("", include("activation.api.urls")),
 ]
 
 urlpatterns = [
@@ -35,5 +36,6 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("clients.urls")),
     path("", include("casework.urls")),
+    path("", include("activation.urls")),
 ]
 handler500 = "config.error_pages.server_error"

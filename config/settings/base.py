@@ -245,6 +245,10 @@ SPECTACULAR_SETTINGS = {
         "ActionStatusEnum": "casework.models.ActionStatus",
         "DebtStatusEnum": "casework.models.DebtStatus",
         "PaymentPlanStatusEnum": "casework.models.PaymentPlanStatus",
+        "PhaseEnum": "activation.models.Phase",
+        "MeasureKindEnum": "activation.models.MeasureKind",
+        "GpmiKindEnum": "activation.models.GpmiKind",
+        "GpmiStatusEnum": "activation.models.GpmiStatus",
     },
 }
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pytest
 from drf_spectacular.generators import SchemaGenerator
 
+from tests.activation import world as activation_world
 from tests.casework.access_world import (
     ACCESS_LOG_READ,
     ALL_BUT_COMMITTEE_MEMBERS,
@@ -454,6 +455,167 @@ CASES = [
         lambda w, d: (f"{V1}/payment-plans/{w.payment_plan(d).pk}/transition/", {"to": "defaulted"}),
     ),
 ]
+
+# --- Activation (screenings, trajectories) and the GPMI: whoever works in the dossier (policy.may_work_on):
+# its social workers, its team lead, its activation coach; the head of service reads. Starting a trajectory
+# names the dossier's coach (policy.may_assign_coach): not on a break-the-glass grant.
+TRAJECTORY_START = {
+    **WORK,
+    **{role: {**WORK[role], "glass": 404} for role in ("social_worker", "team_lead")},
+}
+ACTIVATION_CASES = [
+    Case(
+        "GET",
+        "/api/v1/activation/decision-tree/",
+        table(ALL_STAFF, 200),
+        PUBLIC,
+        lambda w, d: (f"{V1}/activation/decision-tree/", None),
+    ),
+    Case(
+        "GET",
+        "/api/v1/activation/screenings/",
+        table(READ_FULL, 200),
+        READS,
+        _dossier_list("activation/screenings"),
+    ),
+    Case(
+        "POST",
+        "/api/v1/activation/screenings/",
+        table(WORK, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/activation/screenings/",
+            {"dossier": str(d.pk), "answers": {"care_needs_block_work": True}},
+        ),
+    ),
+    Case(
+        "GET",
+        "/api/v1/activation/screenings/{id}/",
+        table(READ_FULL, 200),
+        READS,
+        lambda w, d: (f"{V1}/activation/screenings/{activation_world.screening(w, d).pk}/", None),
+    ),
+    Case(
+        "GET",
+        "/api/v1/activation/trajectories/",
+        table(READ_FULL, 200),
+        READS,
+        _dossier_list("activation/trajectories"),
+    ),
+    Case(
+        "POST",
+        "/api/v1/activation/trajectories/",
+        table(TRAJECTORY_START, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/activation/trajectories/",
+            {"dossier": str(d.pk), "coach": "caller-activation_coach", "phase": "care", "started_on": TODAY},
+        ),
+    ),
+    Case(
+        "GET",
+        "/api/v1/activation/trajectories/{id}/",
+        table(READ_FULL, 200),
+        READS,
+        lambda w, d: (f"{V1}/activation/trajectories/{activation_world.trajectory(w, d).pk}/", None),
+    ),
+    Case(
+        "POST",
+        "/api/v1/activation/trajectories/{id}/phase-changes/",
+        table(WORK, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/activation/trajectories/{activation_world.trajectory(w, d).pk}/phase-changes/",
+            {"to_phase": "work_activation", "reason": "Klaar voor een IBO"},
+        ),
+    ),
+    Case(
+        "POST",
+        "/api/v1/activation/trajectories/{id}/measures/",
+        table(WORK, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/activation/trajectories/{activation_world.trajectory(w, d).pk}/measures/",
+            {"kind": "volunteer_work", "started_on": TODAY, "partner": "Sociaal restaurant"},
+        ),
+    ),
+    Case(
+        "POST",
+        "/api/v1/activation/trajectories/{id}/monitoring-contacts/",
+        table(WORK, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/activation/trajectories/{activation_world.trajectory(w, d).pk}/monitoring-contacts/",
+            {"held_on": TODAY, "with_whom": "Cliënt", "summary": "Gesprek over het vrijwilligerswerk"},
+        ),
+    ),
+    Case("GET", "/api/v1/gpmi/", table(READ_FULL, 200), READS, _dossier_list("gpmi")),
+    Case(
+        "POST",
+        "/api/v1/gpmi/",
+        table(WORK, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/gpmi/",
+            {"dossier": str(d.pk), "kind": "standard", "leefloon_granted_on": TODAY},
+        ),
+    ),
+    Case(
+        "GET",
+        "/api/v1/gpmi/{id}/",
+        table(READ_FULL, 200),
+        READS,
+        lambda w, d: (f"{V1}/gpmi/{activation_world.gpmi(w, d).pk}/", None),
+    ),
+    Case(
+        "PATCH",
+        "/api/v1/gpmi/{id}/",
+        table(WORK, 200),
+        WRITES,
+        lambda w, d: (f"{V1}/gpmi/{activation_world.gpmi(w, d).pk}/", {"goals": "Werkervaring opdoen"}),
+    ),
+    Case(
+        "POST",
+        "/api/v1/gpmi/{id}/evaluations/",
+        table(WORK, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/gpmi/{activation_world.gpmi(w, d).pk}/evaluations/",
+            {"held_on": TODAY, "in_person": True, "summary": "Goed op weg"},
+        ),
+    ),
+    Case(
+        "POST",
+        "/api/v1/gpmi/{id}/exemption/",
+        table(WORK, 200),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/gpmi/{activation_world.gpmi(w, d, signed=False).pk}/exemption/",
+            {"reason": "Langdurig ziek (attest huisarts)"},
+        ),
+    ),
+    Case(
+        "POST",
+        "/api/v1/gpmi/{id}/warnings/",
+        table(WORK, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/gpmi/{activation_world.gpmi(w, d).pk}/warnings/",
+            {"given_on": TODAY, "reason": "Niet op de afspraak van maandag"},
+        ),
+    ),
+    Case(
+        "POST",
+        "/api/v1/gpmi/{id}/sanction-proposals/",
+        table(WORK, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/gpmi/{activation_world.warned_gpmi(w, d).pk}/sanction-proposals/",
+            {"suspension_months": 1, "motivation": "Herhaaldelijk niet op afspraak, na verwittiging"},
+        ),
+    ),
+]
+CASES += ACTIVATION_CASES
 
 # Operations outside the matrix, and why.
 NOT_IN_THE_MATRIX = {

@@ -15,6 +15,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from tests.activation import world as activation_world
 from tests.casework.access_world import (
     ACCESS_LOG_READ,
     ACCESS_LOG_READERS,
@@ -454,6 +455,143 @@ CASES = [
             "casework:instalment-paid",
             lambda w, d: w.payment_plan(d).pk,
             lambda w, d: {"due_on": w.payment_plan(d).first_due_on.isoformat()},
+        ),
+    ),
+]
+
+# --- activation: the coach's board, screening, trajectories and the GPMI. Whoever works in the dossier
+# (policy.may_work_on) writes; the head of service reads (a write is refused as if the dossier were not
+# there). Starting a trajectory names the dossier's coach: not on a break-the-glass grant. The board lists
+# the caller's own trajectories (none in the world: nobody's data, nothing logged).
+TRAJECTORY_START = {
+    **WORK,
+    **{role: {**WORK[role], "glass": 404} for role in ("social_worker", "team_lead")},
+}
+
+
+def _trajectory(w, d):
+    return activation_world.trajectory(w, d).pk
+
+
+def _gpmi(w, d):
+    return activation_world.gpmi(w, d).pk
+
+
+GPMI_TEXTS = {
+    "social_balance": "Sociale balans",
+    "goals": "Werkervaring opdoen",
+    "client_commitments": "Vrijwilligerswerk",
+    "ocmw_commitments": "Begeleiding",
+}
+# Group activation work concerns no dossier: the coach organises; for anyone else an activity is not there.
+CASES += [
+    Case("activation:groups", "GET", table(ALL_STAFF, 200), PUBLIC, _at("activation:groups")),
+    Case(
+        "activation:groups",
+        "POST",
+        table({role: (ALLOWED if role == "activation_coach" else 403) for role in ROLES}, 302),
+        WRITES,
+        _post("activation:groups", None, {"name": "Jobclub", "starts_on": TODAY}),
+    ),
+    Case(
+        "activation:group",
+        "GET",
+        table({role: (ALLOWED if role == "activation_coach" else 404) for role in ROLES}, 200),
+        PUBLIC,  # no participants in the world: nobody's data
+        _at("activation:group", lambda w, d: activation_world.group_activity(w).pk),
+    ),
+    Case(
+        "activation:group",
+        "POST",
+        table({role: (ALLOWED if role == "activation_coach" else 404) for role in ROLES}, 302),
+        WRITES,
+        _post(
+            "activation:group",
+            lambda w, d: activation_world.group_activity(w).pk,
+            {"form": "evaluation", "evaluation": "Goede groep, vier vonden werk"},
+        ),
+    ),
+    Case("activation:board", "GET", table(ALL_STAFF, 200), PUBLIC, _at("activation:board")),
+    Case("activation:screening", "GET", table(READ_FULL, 200), READS, _at("activation:screening", _dossier)),
+    Case(
+        "activation:screening",
+        "POST",
+        table(WORK, 302),
+        WRITES,
+        _post("activation:screening", _dossier, {"q_care_needs_block_work": "yes"}),
+    ),
+    Case(
+        "activation:trajectory-start",
+        "POST",
+        table(TRAJECTORY_START, 302),
+        WRITES,
+        _post(
+            "activation:trajectory-start",
+            _dossier,
+            lambda w, d: {
+                "coach": str(w.callers["activation_coach"].pk),
+                "phase": "care",
+                "started_on": TODAY,
+            },
+        ),
+    ),
+    Case(
+        "activation:trajectory",
+        "GET",
+        table(READ_FULL, 200),
+        READS,
+        _at("activation:trajectory", _trajectory),
+    ),
+    Case(
+        "activation:phase-change",
+        "POST",
+        table(WORK, 302),
+        WRITES,
+        _post(
+            "activation:phase-change",
+            _trajectory,
+            {"to_phase": "work_activation", "changed_on": TODAY, "reason": "Klaar voor een IBO"},
+        ),
+    ),
+    Case(
+        "activation:measure-add",
+        "POST",
+        table(WORK, 302),
+        WRITES,
+        _post(
+            "activation:measure-add",
+            _trajectory,
+            {"kind": "volunteer_work", "partner_name": "Sociaal restaurant", "started_on": TODAY},
+        ),
+    ),
+    Case(
+        "activation:monitoring-add",
+        "POST",
+        table(WORK, 302),
+        WRITES,
+        _post(
+            "activation:monitoring-add",
+            _trajectory,
+            {"held_on": TODAY, "with_whom": "Cliënt", "in_person": "on", "summary": "Opvolggesprek"},
+        ),
+    ),
+    Case(
+        "activation:gpmi-create",
+        "POST",
+        table(WORK, 302),
+        WRITES,
+        _post("activation:gpmi-create", _trajectory, {"kind": "standard", "leefloon_granted_on": TODAY}),
+    ),
+    Case("activation:gpmi", "GET", table(READ_FULL, 200), READS, _at("activation:gpmi", _gpmi)),
+    Case("activation:gpmi-pdf", "GET", table(READ_FULL, 200), READS, _at("activation:gpmi-pdf", _gpmi)),
+    Case("activation:gpmi", "POST", table(WORK, 302), WRITES, _post("activation:gpmi", _gpmi, GPMI_TEXTS)),
+    Case(
+        "activation:gpmi-evaluate",
+        "POST",
+        table(WORK, 302),
+        WRITES,
+        _post(
+            "activation:gpmi-evaluate", _gpmi, {"held_on": TODAY, "in_person": "on", "summary": "Goed op weg"}
         ),
     ),
 ]

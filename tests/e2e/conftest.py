@@ -69,6 +69,7 @@ SEEDING_MIGRATIONS = [
     "casework.migrations.0004_required_documents",
     "casework.migrations.0006_seed_rates",
     "casework.migrations.0007_social_map_partners",
+    "activation.migrations.0002_default_tree_and_rules",
 ]
 
 
