@@ -11,6 +11,7 @@ api_v1 = [
     path("", include("accounts.api.urls")),
     path("", include("clients.api.urls")),
     path("", include("casework.api.urls")),
+    path("", include("bcsd.urls_api")),
 ]
 
 urlpatterns = [
