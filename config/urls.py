@@ -36,4 +36,5 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("clients.urls")),
     path("", include("casework.urls")),
+    path("", include("bcsd.urls")),
 ]
