@@ -10,7 +10,7 @@ from rest_framework.response import Response
 
 from accounts.models import Role, User
 from bcsd import selectors, services
-from bcsd.documents import decision_letter_pdf, minutes_pdf
+from bcsd.documents import decision_letter_pdf, hearing_invitation_pdf, minutes_pdf
 from bcsd.models import (
     Decision,
     DecisionOutcome,
@@ -494,6 +494,14 @@ class HearingViewSet(viewsets.GenericViewSet):
         serializer.is_valid(raise_exception=True)
         hearing = services.hearing_outcome(actor=request.user, hearing=hearing, **serializer.validated_data)
         return Response(HearingSerializer(hearing).data)
+
+    @extend_schema(
+        summary="The invitation to the hearing (PDF)",
+        responses={(200, "application/pdf"): OpenApiTypes.BINARY, **ERRORS},
+    )
+    def invitation(self, request, pk=None):
+        hearing = selectors.hearing_get(user=request.user, hearing_id=pk)
+        return _pdf(hearing_invitation_pdf(hearing), f"uitnodiging-hoorzitting-{hearing.requested_on}.pdf")
 
 
 class DecisionViewSet(viewsets.GenericViewSet):

@@ -18,6 +18,11 @@ urlpatterns = [
         name="bcsd-meeting-minutes",
     ),
     path(
+        "bcsd/hearings/<str:pk>/invitation.pdf",
+        HearingViewSet.as_view({"get": "invitation"}),
+        name="bcsd-hearing-invitation",
+    ),
+    path(
         "bcsd/decisions/<str:pk>/letter.pdf",
         DecisionViewSet.as_view({"get": "letter"}),
         name="bcsd-decision-letter",

@@ -68,6 +68,9 @@ def test_journey_3_through_the_api(api, social_worker, team_lead, secretary, mem
         format="json",
     )
     assert hearing.status_code == 201, hearing.data
+    invitation = sofie.get(f"{V1}/hearings/{hearing.data['id']}/invitation.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(invitation.content)).pages)
+    assert "haar zus" in text and "persoon naar keuze" in text
 
     assert ann.post(f"{V1}/meetings/{meeting}/hold/").status_code == 200
     decide = {

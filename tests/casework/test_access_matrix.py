@@ -599,6 +599,13 @@ CASES = [
     ),
     Case(
         "GET",
+        "/api/v1/bcsd/hearings/{id}/invitation.pdf",
+        table(DECISION_READ, 200),
+        READS,
+        lambda w, d: (f"{V1}/bcsd/hearings/{w.hearing(d).pk}/invitation.pdf", None),
+    ),
+    Case(
+        "GET",
         "/api/v1/bcsd/decisions/{id}/",
         table(DECISION_READ, 200),
         READS,
@@ -688,6 +695,7 @@ def test_api_access(db, case, django_assert_max_num_queries, monkeypatch):
     monkeypatch.setattr("casework.register.api.receipt_pdf", lambda aid_request: b"%PDF-1.7 matrix")
     monkeypatch.setattr("bcsd.api.minutes_pdf", lambda meeting: b"%PDF-1.7 matrix")
     monkeypatch.setattr("bcsd.api.decision_letter_pdf", lambda decision: b"%PDF-1.7 matrix")
+    monkeypatch.setattr("bcsd.api.hearing_invitation_pdf", lambda hearing: b"%PDF-1.7 matrix")
     world = World()
     clients = world.api_clients()
     cells = cells_to_run(case.cells, case.kind)
