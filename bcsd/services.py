@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -217,6 +218,7 @@ def submission_create(
         kind="bcsd.submission",
         title=_("Voorstel aan het BCSD: %(kind)s") % {"kind": submission.get_kind_display()},
         detail=submission.proposal,
+        link=reverse("bcsd:dossier-submissions", args=[dossier.pk]),
     )
     return submission
 
@@ -263,7 +265,12 @@ def submission_review(*, actor, submission: Submission, outcome: str, remarks: s
             _move_submission(submission, SubmissionStatus.READY, actor=actor, reason="submission_review")
         title = _("Voorstel goedgekeurd door %(name)s") % {"name": actor.display_name}
     timeline_event_record(
-        actor=actor, dossier=dossier, kind="bcsd.review", title=title, detail=review.remarks
+        actor=actor,
+        dossier=dossier,
+        kind="bcsd.review",
+        title=title,
+        detail=review.remarks,
+        link=reverse("bcsd:dossier-submissions", args=[dossier.pk]),
     )
     return review
 
@@ -532,7 +539,7 @@ def decision_record(
         kind="bcsd.decision",
         title=title,
         detail=decision.motivation,
-        link=f"/bcsd/beslissingen/{decision.pk}/brief.pdf" if outcome != DecisionOutcome.POSTPONED else "",
+        link=reverse("bcsd:letter", args=[decision.pk]) if outcome != DecisionOutcome.POSTPONED else "",
     )
     return decision
 

@@ -6,16 +6,19 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Role
 from accounts.views import menu_add
 from bcsd import selectors, services
 from bcsd.documents import decision_letter_pdf
-from bcsd.forms import DecisionForm, MeetingForm
+from bcsd.forms import DecisionForm, HearingForm, MeetingForm, ReviewForm, SubmissionForm
 from bcsd.models import DecisionOutcome, MeetingStatus, SubmissionStatus
 from casework import policy
-from core.errors import DomainError, PermissionDeniedError
+from casework.dossiers.selectors import dossier_get
+from casework.policy import Access
+from casework.register.models import AidRequest, RequestStatus
+from core.errors import DomainError, NotFoundError, PermissionDeniedError
 
 menu_add(
     label=_("BCSD"),
@@ -121,7 +124,7 @@ def meeting_act(request, meeting_id):
             services.agenda_order(actor=request.user, meeting=meeting, submission_ids=order)
         else:
             raise DomainError(_("Onbekende handeling."))
-    except PermissionDeniedError:
+    except (PermissionDeniedError, NotFoundError):
         raise
     except DomainError as error:
         request.session["bcsd_error"] = str(error.message)
@@ -143,6 +146,10 @@ def submission_detail(request, submission_id):
             "hash_verifies": services.rules.snapshot_hash(snapshot) == submission.snapshot_hash,
             "decisions": list(submission.decisions.all()),
             "hearings": list(submission.hearings.all()),
+            "may_add_hearing": policy.is_committee_secretary(request.user)
+            or policy.may_work_on(request.user, submission.dossier),
+            "hearing_form": HearingForm(initial={"requested_on": timezone.localdate()}),
+            "error": request.session.pop("bcsd_error", None),
         },
     )
 
@@ -167,7 +174,7 @@ def decision_record(request, submission_id):
             )
             selectors.log_reads(request.user, [submission], "bcsd_decision")
         except DomainError as error:
-            if isinstance(error, PermissionDeniedError):
+            if isinstance(error, PermissionDeniedError | NotFoundError):
                 raise
             request.session["bcsd_error"] = str(error.message)
     else:
@@ -187,3 +194,106 @@ def decision_letter(request, decision_id):
         f'inline; filename="beslissing-{decision.submission.dossier.reference}.pdf"'
     )
     return response
+
+
+def _open_requests(dossier):
+    return list(
+        AidRequest.objects.filter(
+            dossier=dossier, status__in=[RequestStatus.IN_INQUIRY, RequestStatus.PROPOSED]
+        ).order_by("-received_on")
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dossier_submissions(request, dossier_id):
+    """The dossier's proposals to the committee: their status, what is missing, the team lead's remarks, and
+    the form for a new one (which freezes what the committee will read)."""
+    dossier = dossier_get(
+        user=request.user, dossier_id=dossier_id, what="bcsd_submissions", minimum=Access.FULL
+    )
+    may_submit = policy.may_submit_to_committee(request.user, dossier)
+    form = SubmissionForm(requests=_open_requests(dossier) if may_submit else ())
+    status = 200
+    if request.method == "POST":
+        form = SubmissionForm(request.POST, requests=_open_requests(dossier))
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            try:
+                services.submission_create(
+                    actor=request.user, dossier=dossier, aid_request=data.pop("request"), **data
+                )
+                return redirect("bcsd:dossier-submissions", dossier_id=dossier.pk)
+            except (PermissionDeniedError, NotFoundError):
+                raise
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+        status = 400
+    submissions = list(
+        selectors.submission_list(user=request.user, dossier_id=dossier.pk).select_related("submitted_by")
+    )
+    return render(
+        request,
+        "bcsd/dossier_submissions.html",
+        {
+            "dossier": dossier,
+            "submissions": [
+                (
+                    s,
+                    services.missing_labels(services.submission_missing(s))
+                    if s.status == "submitted"
+                    else [],
+                )
+                for s in submissions
+            ],
+            "form": form,
+            "may_submit": may_submit,
+            "may_review": policy.may_review_submission(request.user, dossier),
+            "error": request.session.pop("bcsd_error", None),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def submission_review(request, submission_id):
+    """The team lead approves a proposal or sends it back with remarks (four eyes)."""
+    submission = selectors.submission_get(user=request.user, submission_id=submission_id, log=False)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        request.session["bcsd_error"] = str(_("Kies goedkeuren of terugsturen."))
+    else:
+        try:
+            services.submission_review(actor=request.user, submission=submission, **form.cleaned_data)
+            selectors.log_reads(request.user, [submission], "bcsd_submission")
+        except (PermissionDeniedError, NotFoundError):
+            raise
+        except DomainError as error:
+            request.session["bcsd_error"] = str(error.message)
+    return redirect("bcsd:dossier-submissions", dossier_id=submission.dossier_id)
+
+
+@login_required
+@require_POST
+def hearing_add(request, submission_id):
+    """The client asked to be heard: recorded and scheduled in the next meeting of the item."""
+    submission = selectors.submission_get(user=request.user, submission_id=submission_id, log=False)
+    form = HearingForm(request.POST)
+    if form.is_valid():
+        item = submission.agenda_items.select_related("meeting").order_by("-meeting__date").first()
+        try:
+            services.hearing_request(
+                actor=request.user,
+                submission=submission,
+                meeting=item.meeting if item else None,
+                **form.cleaned_data,
+            )
+            selectors.log_reads(request.user, [submission], "bcsd_hearing")
+        except (PermissionDeniedError, NotFoundError):
+            raise
+        except DomainError as error:
+            request.session["bcsd_error"] = str(error.message)
+    else:
+        request.session["bcsd_error"] = "; ".join(str(e) for errors in form.errors.values() for e in errors)
+    return redirect("bcsd:submission", submission_id=submission.pk)

@@ -100,3 +100,58 @@ def test_the_social_worker_sees_the_outcome_on_the_dossier_timeline(
     page = client.get(reverse("casework:dossier", args=[dossier.pk]))
 
     assert "BCSD-beslissing: goedgekeurd" in page.text
+
+
+def test_sofie_proposes_from_the_dossier_and_els_returns_it_with_remarks_she_then_reads(
+    client, social_worker, team_lead, dossier, aid_request
+):
+    page = reverse("bcsd:dossier-submissions", args=[dossier.pk])
+    client.force_login(social_worker)
+    created = client.post(
+        page,
+        {
+            "request": str(aid_request.pk),
+            "kind": "leefloon_grant",
+            "proposal": "Leefloon categorie 2.",
+            "motivation": "Geen bestaansmiddelen.",
+            "legal_basis": "Art. 14 RMI-wet",
+            "amount": "1314.20",
+            "frequency": "monthly",
+        },
+    )
+    assert created.status_code == 302
+    from bcsd.models import Submission
+
+    submission = Submission.objects.get(dossier=dossier)
+    assert submission.request_id == aid_request.pk
+
+    client.force_login(team_lead)
+    assert "Goedkeuren" in client.get(page).text
+    client.post(
+        reverse("bcsd:submission-review", args=[submission.pk]),
+        {"outcome": "returned", "remarks": "Voeg het huurcontract toe."},
+    )
+
+    client.force_login(social_worker)
+    mine = client.get(page).text
+    assert "Voeg het huurcontract toe." in mine and "Goedkeuren" not in mine
+
+
+def test_the_secretary_schedules_a_hearing_at_half_past_seven_with_her_sister(client, secretary, dossier):
+    from bcsd.models import Hearing
+    from tests.bcsd.factories import SubmissionFactory
+
+    submission = SubmissionFactory(dossier=dossier)
+    client.force_login(secretary)
+    at = timezone.localtime().replace(hour=19, minute=30).strftime("%Y-%m-%dT%H:%M")
+
+    client.post(
+        reverse("bcsd:hearing-add", args=[submission.pk]),
+        {"requested_on": TODAY.isoformat(), "scheduled_at": at, "companion": "haar zus"},
+    )
+
+    hearing = Hearing.objects.get(submission=submission)
+    assert (timezone.localtime(hearing.scheduled_at).strftime("%H:%M"), hearing.companion) == (
+        "19:30",
+        "haar zus",
+    )
