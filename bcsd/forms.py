@@ -4,15 +4,20 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from bcsd.models import DecisionOutcome, Frequency, ReviewOutcome, SubmissionKind
+from bcsd.models import DecisionOutcome, Frequency, NotificationMethod, ReviewOutcome, SubmissionKind
 from core.forms import DateInput
+
+
+class MemberChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, user):
+        return user.display_name
 
 
 class MeetingForm(forms.Form):
     date = forms.DateField(label=_("Datum"), widget=DateInput())
     time = forms.TimeField(label=_("Uur"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
     place = forms.CharField(label=_("Plaats"), required=False, max_length=150)
-    members = forms.ModelMultipleChoiceField(
+    members = MemberChoiceField(
         label=_("Leden"),
         queryset=User.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -100,3 +105,8 @@ class HearingForm(forms.Form):
         label=_("Gepland om"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
     companion = forms.CharField(label=_("Bijgestaan door"), required=False, max_length=150)
+
+
+class NotifyForm(forms.Form):
+    sent_on = forms.DateField(label=_("Verstuurd op"), widget=DateInput())
+    method = forms.ChoiceField(label=_("Wijze"), choices=NotificationMethod.choices)

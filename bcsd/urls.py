@@ -17,5 +17,6 @@ urlpatterns = [
     ),
     path("bcsd/voorstellen/<uuid:submission_id>/nazicht/", views.submission_review, name="submission-review"),
     path("bcsd/voorstellen/<uuid:submission_id>/hoorzitting/", views.hearing_add, name="hearing-add"),
+    path("bcsd/beslissingen/<uuid:decision_id>/kennisgeving/", views.decision_notify, name="decision-notify"),
     path("bcsd/beslissingen/<uuid:decision_id>/brief.pdf", views.decision_letter, name="letter"),
 ]

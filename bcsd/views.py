@@ -12,7 +12,7 @@ from accounts.models import Role
 from accounts.views import menu_add
 from bcsd import selectors, services
 from bcsd.documents import decision_letter_pdf
-from bcsd.forms import DecisionForm, HearingForm, MeetingForm, ReviewForm, SubmissionForm
+from bcsd.forms import DecisionForm, HearingForm, MeetingForm, NotifyForm, ReviewForm, SubmissionForm
 from bcsd.models import DecisionOutcome, MeetingStatus, SubmissionStatus
 from casework import policy
 from casework.dossiers.selectors import dossier_get
@@ -297,3 +297,24 @@ def hearing_add(request, submission_id):
     else:
         request.session["bcsd_error"] = "; ".join(str(e) for errors in form.errors.values() for e in errors)
     return redirect("bcsd:submission", submission_id=submission.pk)
+
+
+@login_required
+@require_POST
+def decision_notify(request, decision_id):
+    """The secretary records that the letter left (date and method): the appeal term starts."""
+    _require_secretary(request.user)
+    decision = selectors.decision_get(user=request.user, decision_id=decision_id, log=False)
+    form = NotifyForm(request.POST)
+    if form.is_valid():
+        try:
+            services.decision_notify(actor=request.user, decision=decision, **form.cleaned_data)
+        except (PermissionDeniedError, NotFoundError):
+            raise
+        except DomainError as error:
+            request.session["bcsd_error"] = str(error.message)
+    else:
+        request.session["bcsd_error"] = "; ".join(str(e) for errors in form.errors.values() for e in errors)
+    if decision.agenda_item_id is None:
+        return redirect("bcsd:submission", submission_id=decision.submission_id)
+    return redirect("bcsd:meeting", meeting_id=decision.agenda_item.meeting_id)

@@ -496,6 +496,13 @@ CASES = [
         ),
     ),
     Case(
+        "bcsd:decision-notify",
+        "POST",
+        table(only("committee_secretary"), 302),
+        WRITES,
+        _post("bcsd:decision-notify", lambda w, d: w.decision(d).pk, {"sent_on": TODAY, "method": "receipt"}),
+    ),
+    Case(
         "bcsd:letter",
         "GET",
         table(LETTER, 200),
