@@ -49,7 +49,7 @@ class DecisionForm(forms.Form):
     )
     decided_on = forms.DateField(label=_("Beslist op"), widget=DateInput())
     amount = forms.DecimalField(
-        label=_("Bedrag"), required=False, max_digits=10, decimal_places=2, min_value=0
+        label=_("Bedrag"), required=False, max_digits=10, decimal_places=2, min_value=0, localize=True
     )
     frequency = forms.ChoiceField(
         label=_("Frequentie"), choices=[("", "—"), *Frequency.choices], required=False
@@ -75,7 +75,7 @@ class SubmissionForm(forms.Form):
     )
     legal_basis = forms.CharField(label=_("Rechtsgrond"), max_length=5000)
     amount = forms.DecimalField(
-        label=_("Bedrag"), required=False, max_digits=10, decimal_places=2, min_value=0
+        label=_("Bedrag"), required=False, max_digits=10, decimal_places=2, min_value=0, localize=True
     )
     frequency = forms.ChoiceField(
         label=_("Frequentie"), choices=[("", "—"), *Frequency.choices], required=False
