@@ -128,3 +128,9 @@ def missing_mentions(text: str, mentions: dict[str, tuple[str, ...]]) -> list[st
         for code, phrases in mentions.items()
         if not all(" ".join(phrase.split()).casefold() in folded for phrase in phrases)
     ]
+
+
+def initials(name: str) -> str:
+    """ "Yasmina El Amrani" → "Y. E. A.": how a member sees the client before the meeting, when the committee
+    chose so."""
+    return " ".join(f"{part[0].upper()}." for part in name.split() if part)

@@ -1,6 +1,7 @@
 """The committee's screens: the secretary's meetings, agenda and decisions; the members' portal, read-only
 (a member sees only the agendas and frozen submissions of their own meetings, each opening logged)."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -10,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Role
 from accounts.views import menu_add
-from bcsd import selectors, services
+from bcsd import rules, selectors, services
 from bcsd.documents import decision_letter_pdf
 from bcsd.forms import DecisionForm, HearingForm, MeetingForm, NotifyForm, ReviewForm, SubmissionForm
 from bcsd.models import DecisionOutcome, MeetingStatus, SubmissionStatus
@@ -29,6 +30,23 @@ menu_add(
     ),
     position=60,
 )
+
+
+def _pseudonymised(user, meeting_dates) -> bool:
+    """Before the meeting a member may see initials only (BCSD_PSEUDONYMISE_UNTIL_MEETING)."""
+    today = timezone.localdate()
+    return (
+        settings.BCSD_PSEUDONYMISE_UNTIL_MEETING
+        and not policy.is_committee_secretary(user)
+        and user.has_role(Role.COMMITTEE_MEMBER)
+        and any(today < day for day in meeting_dates)
+    )
+
+
+def _client_names(submissions, pseudonymise: bool) -> None:
+    for submission in submissions:
+        name = (submission.snapshot.get("client") or {}).get("name") or submission.dossier.reference
+        submission.client_label = rules.initials(name) if pseudonymise else name
 
 
 def _require_secretary(user) -> None:
@@ -76,6 +94,8 @@ def meeting_detail(request, meeting_id):
     ready = []
     if is_secretary and meeting.status != MeetingStatus.MINUTES_APPROVED:
         ready = list(selectors.submission_list(user=request.user, status=SubmissionStatus.READY)[:100])
+    _client_names([item.submission for item in items], _pseudonymised(request.user, [meeting.date]))
+    _client_names(ready, pseudonymise=False)
     # One ledger row for every person the page shows (the agenda and, for the secretary, the ready items).
     selectors.log_reads(request.user, [item.submission for item in items] + ready, "bcsd_agenda")
     return render(
@@ -135,6 +155,8 @@ def meeting_act(request, meeting_id):
 def submission_detail(request, submission_id):
     submission = selectors.submission_get(user=request.user, submission_id=submission_id)
     snapshot = submission.snapshot
+    meeting_dates = submission.agenda_items.values_list("meeting__date", flat=True)
+    _client_names([submission], _pseudonymised(request.user, list(meeting_dates)))
     return render(
         request,
         "bcsd/submission.html",
@@ -143,7 +165,7 @@ def submission_detail(request, submission_id):
             "snapshot": snapshot,
             "report": (snapshot.get("social_report") or {}).values(),
             "calculation": snapshot.get("calculation"),
-            "hash_verifies": services.rules.snapshot_hash(snapshot) == submission.snapshot_hash,
+            "hash_verifies": rules.snapshot_hash(snapshot) == submission.snapshot_hash,
             "decisions": list(submission.decisions.all()),
             "hearings": list(submission.hearings.all()),
             "may_add_hearing": policy.is_committee_secretary(request.user)

@@ -329,3 +329,5 @@ BCSD_REGISTERED_MAIL_WORKING_DAYS = int(os.environ.get("CASEWORK_BCSD_REGISTERED
 # The labour court the notification letter names (its address is a mandatory mention).
 LABOUR_COURT_NAME = os.environ.get("CASEWORK_LABOUR_COURT_NAME", "Arbeidsrechtbank Leuven")
 LABOUR_COURT_ADDRESS = os.environ.get("CASEWORK_LABOUR_COURT_ADDRESS", "Smoldersplein 5, 3000 Leuven")
+# Members see the client's initials instead of the name until the meeting day (the committee's choice).
+BCSD_PSEUDONYMISE_UNTIL_MEETING = os.environ.get("CASEWORK_BCSD_PSEUDONYMISE", "") == "1"

@@ -155,3 +155,26 @@ def test_the_secretary_schedules_a_hearing_at_half_past_seven_with_her_sister(cl
         "19:30",
         "haar zus",
     )
+
+
+def test_members_see_initials_until_the_meeting_when_the_committee_chose_so(
+    client, members, dossier, settings
+):
+    settings.BCSD_PSEUDONYMISE_UNTIL_MEETING = True
+    item = AgendaItemFactory(
+        meeting=MeetingFactory(
+            date=TODAY + datetime.timedelta(days=3),
+            status="agenda_published",
+            published_on=TODAY,
+            members=members,
+        ),
+        submission__dossier=dossier,
+        submission__snapshot={"format": 1, "client": {"name": "Yasmina El Amrani"}},
+    )
+    client.force_login(members[0])
+
+    agenda = client.get(reverse("bcsd:meeting", args=[item.meeting_id])).text
+    page = client.get(reverse("bcsd:submission", args=[item.submission_id])).text
+
+    assert "Y. E. A." in agenda and "Yasmina" not in agenda
+    assert "Y. E. A." in page and "Yasmina" not in page
