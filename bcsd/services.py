@@ -442,6 +442,10 @@ def decision_record(
     locked, and a constraint allows one decision per submission: of two concurrent decisions one wins."""
     submission = _lock_submission(submission)
     check_event_date(decided_on, field="decided_on")
+    check_planned_date(period_start, field="period_start")
+    check_planned_date(period_end, field="period_end")
+    if period_start and period_end and period_end < period_start:
+        raise DomainError(_("Het einde van de periode ligt voor het begin."), field="period_end")
     if not motivation.strip():
         raise DomainError(
             _("Een beslissing wordt gemotiveerd (feiten en rechtsgronden)."), field="motivation"
@@ -630,6 +634,7 @@ def hearing_request(
     if not (policy.is_committee_secretary(actor) or policy.may_work_on(actor, submission.dossier)):
         raise PermissionDeniedError()
     check_event_date(requested_on, field="requested_on")
+    check_planned_date(scheduled_at.date() if scheduled_at else None, field="scheduled_at")
     if scheduled_at is not None and meeting is not None and scheduled_at.date() != meeting.date:
         raise DomainError(_("Het uur valt niet op de dag van de zitting."), field="scheduled_at")
     hearing = Hearing(
