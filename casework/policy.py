@@ -206,3 +206,57 @@ def may_read_social_map(user) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     return any(role != Role.COMMITTEE_MEMBER for role in user.roles)
+
+
+# --- The committee (bcsd): who proposes, reviews, and reads what the committee reads ---
+
+
+def may_submit_to_committee(user, dossier) -> bool:
+    """A proposal to the committee is written by whoever works in the dossier."""
+    return may_work_on(user, dossier)
+
+
+def is_committee_secretary(user) -> bool:
+    """The secretary builds agendas, records decisions and sends the letters, for every meeting."""
+    return user.is_authenticated and user.is_active and user.has_role(Role.COMMITTEE_SECRETARY)
+
+
+def may_review_submission(user, dossier) -> bool:
+    """The four-eyes check: the team lead of the dossier's team, who can open the dossier by their place."""
+    return (
+        user.has_role(Role.TEAM_LEAD)
+        and user.team_id is not None
+        and user.team_id == dossier.team_id
+        and own_access(user, dossier) is Access.FULL
+    )
+
+
+def may_read_submission(user, dossier, *, on_members_agenda: bool) -> bool:
+    """A frozen submission: the dossier's own people (full access), the secretary, and a committee member
+    while it is on the agenda of one of their meetings in its reading period (`on_members_agenda`, decided
+    by bcsd from the meeting). Committee members never read the live dossier."""
+    if is_committee_secretary(user):
+        return True
+    if user.has_role(Role.COMMITTEE_MEMBER) and on_members_agenda:
+        return True
+    return dossier_access(user, dossier) is Access.FULL
+
+
+def may_read_meeting(user, *, is_member: bool, in_reading_period: bool) -> bool:
+    """A meeting's agenda: the secretary and the head of service; a member of that meeting from the agenda's
+    publication until the reading period after the meeting ends."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if is_committee_secretary(user) or user.has_role(Role.HEAD_OF_SERVICE):
+        return True
+    return user.has_role(Role.COMMITTEE_MEMBER) and is_member and in_reading_period
+
+
+def may_read_decision_letter(user, dossier) -> bool:
+    """The notification letter: the secretary, the dossier's social worker and its team's lead."""
+    if is_committee_secretary(user):
+        return True
+    if dossier_access(user, dossier) is not Access.FULL:
+        return False
+    is_team_lead = user.has_role(Role.TEAM_LEAD) and user.team_id == dossier.team_id
+    return dossier.social_worker_id == user.pk or is_team_lead

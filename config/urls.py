@@ -12,6 +12,7 @@ api_v1 = [
     path("", include("clients.api.urls")),
     path("", include("casework.api.urls")),
     path("", include("activation.api.urls")),
+    path("", include("bcsd.urls_api")),
 ]
 
 urlpatterns = [
@@ -37,5 +38,6 @@ urlpatterns = [
     path("", include("clients.urls")),
     path("", include("casework.urls")),
     path("", include("activation.urls")),
+    path("", include("bcsd.urls")),
 ]
 handler500 = "config.error_pages.server_error"

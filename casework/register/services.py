@@ -117,3 +117,16 @@ def request_transition(
     aid_request.status = to
     save_with_history(aid_request, actor=actor, reason=f"request_transition:{to}")
     return aid_request
+
+
+@transaction.atomic
+def request_committee_move(*, actor, aid_request_id, to: str) -> AidRequest:
+    """The committee's secretary moves a request to decided or notified (bcsd calls this when it records the
+    decision or its notification); the same table, its restriction names who may."""
+    aid_request = AidRequest.objects.select_for_update().get(pk=aid_request_id)
+    if aid_request.status == to:
+        return aid_request
+    REQUEST_WORKFLOW.check(actor, aid_request, aid_request.status, to)
+    aid_request.status = to
+    save_with_history(aid_request, actor=actor, reason=f"request_transition:{to}")
+    return aid_request

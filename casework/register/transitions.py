@@ -3,12 +3,13 @@ table which buttons to show."""
 
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Role
 from core.workflow import Restriction, Workflow
 
 
 def _by_the_committee(user, aid_request) -> bool:
     # Decisions and their notification are recorded by the committee's secretary (bcsd), not from the dossier.
-    return False
+    return user.has_role(Role.COMMITTEE_SECRETARY)
 
 
 BY_THE_COMMITTEE = Restriction(

@@ -324,3 +324,17 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=1, minute=30),
     },
 }
+
+# The committee (BCSD, bcsd/). The agenda is sent this many days before the meeting (8; the rules of procedure
+# may say 5); members read their meeting's items until this many days after it.
+BCSD_AGENDA_DAYS = int(os.environ.get("CASEWORK_BCSD_AGENDA_DAYS", "8"))
+BCSD_MEMBER_ACCESS_DAYS = int(os.environ.get("CASEWORK_BCSD_MEMBER_ACCESS_DAYS", "7"))
+# The kinds of submission that need the team lead's review (four eyes) before the agenda: "all" or a list.
+BCSD_REVIEW_REQUIRED_KINDS = _csv(os.environ.get("CASEWORK_BCSD_REVIEW_REQUIRED_KINDS", "all"))
+# Art. 53bis Ger.W.: a registered letter counts from the third working day after it was posted.
+BCSD_REGISTERED_MAIL_WORKING_DAYS = int(os.environ.get("CASEWORK_BCSD_REGISTERED_MAIL_WORKING_DAYS", "3"))
+# The labour court the notification letter names (its address is a mandatory mention).
+LABOUR_COURT_NAME = os.environ.get("CASEWORK_LABOUR_COURT_NAME", "Arbeidsrechtbank Leuven")
+LABOUR_COURT_ADDRESS = os.environ.get("CASEWORK_LABOUR_COURT_ADDRESS", "Smoldersplein 5, 3000 Leuven")
+# Members see the client's initials instead of the name until the meeting day (the committee's choice).
+BCSD_PSEUDONYMISE_UNTIL_MEETING = os.environ.get("CASEWORK_BCSD_PSEUDONYMISE", "") == "1"

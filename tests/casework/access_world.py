@@ -25,8 +25,10 @@ from django.utils.crypto import get_random_string
 from rest_framework.test import APIClient
 
 from accounts.models import Team, User
+from bcsd.models import AgendaItem, Decision, Hearing
 from casework.models import BreakGlassAccess, Dossier
 from clients.models import AccessLog, Client
+from tests.bcsd.factories import MeetingFactory, SubmissionFactory
 from tests.conftest import api_client_for, second_factor_session
 from tests.factories import (
     BankAccountChangeFactory,
@@ -233,6 +235,71 @@ ACCESS_LOG_READ = {
     "dpo": {"team": OK, "other": OK, "restricted": OK},
     "admin": {"team": 403, "other": 403, "restricted": 403},
 }
+
+# --- The committee (bcsd) ---
+# Reading a frozen submission: the dossier's own people (full access), the secretary, and a committee member
+# while it is on the agenda of one of their meetings (the world's are held today, in the reading period).
+SUBMISSION_READ = {
+    **READ_FULL,
+    "committee_member": {"team": OK, "other": OK, "restricted": OK},
+    "committee_secretary": {"team": OK, "other": OK, "restricted": OK},
+}
+# A meeting's agenda (and its minutes): the secretary, the head of service, the members of that meeting.
+MEETING_READ = {
+    "social_worker": {"own": 404, "team": 404, "other": 404, "restricted": 404, "glass": 404},
+    "activation_coach": {"own": 404, "team": 404, "other": 404, "restricted": 404},
+    "intake_officer": {"team": 404, "other": 404, "restricted": 404},
+    "team_lead": {"own": 404, "team": 404, "other": 404, "restricted": 404, "glass": 404},
+    "head_of_service": {"team": OK, "other": OK, "restricted": OK},
+    "committee_member": {"team": OK, "other": OK, "restricted": OK},
+    "committee_secretary": {"team": OK, "other": OK, "restricted": OK},
+    "dpo": {"team": 404, "other": 404, "restricted": 404},
+    "admin": {"team": 404, "other": 404, "restricted": 404},
+}
+# The four-eyes review: the team lead of the dossier's team, never of their own proposal; whoever reads the
+# submission but may not review it is told so (403).
+REVIEW = {
+    "social_worker": {"own": 403, "team": 403, "other": 404, "restricted": 404, "glass": 403},
+    "activation_coach": {"own": 403, "team": 404, "other": 404, "restricted": 404},
+    "intake_officer": {"team": 404, "other": 404, "restricted": 404},
+    "team_lead": {"own": 403, "team": OK, "other": 404, "restricted": 404, "glass": 403},
+    "head_of_service": {"team": 403, "other": 403, "restricted": 404},
+    "committee_member": {"team": 404, "other": 404, "restricted": 404},
+    "committee_secretary": {"team": 403, "other": 403, "restricted": 403},
+    "dpo": {"team": 404, "other": 404, "restricted": 404},
+    "admin": {"team": 404, "other": 404, "restricted": 404},
+}
+# A hearing is recorded by the secretary or whoever works in the dossier.
+HEARING = {
+    **WORK,
+    "head_of_service": {"team": 403, "other": 403, "restricted": 404},
+    "committee_secretary": {"team": OK, "other": OK, "restricted": OK},
+}
+# The notification letter: the secretary, the dossier's social worker and its team's lead.
+LETTER = {
+    "social_worker": {"own": OK, "team": 404, "other": 404, "restricted": 404, "glass": 404},
+    "activation_coach": {"own": 404, "team": 404, "other": 404, "restricted": 404},
+    "intake_officer": {"team": 404, "other": 404, "restricted": 404},
+    "team_lead": {"own": OK, "team": OK, "other": 404, "restricted": 404, "glass": 404},
+    "head_of_service": {"team": 404, "other": 404, "restricted": 404},
+    "committee_member": {"team": 404, "other": 404, "restricted": 404},
+    "committee_secretary": {"team": OK, "other": OK, "restricted": OK},
+    "dpo": {"team": 404, "other": 404, "restricted": 404},
+    "admin": {"team": 404, "other": 404, "restricted": 404},
+}
+# A decision read through the API: as a submission, without the committee members' portal.
+DECISION_READ = {**READ_FULL, "committee_secretary": {"team": OK, "other": OK, "restricted": OK}}
+
+
+def only(role: str) -> dict:
+    """A write only one role makes (the secretary records decisions, the chair decides urgently): the others
+    are refused for their role (403), whatever the dossier."""
+    return {r: {s: (OK if r == role else 403) for s in ("team", "other", "restricted")} for r in ROLES}
+
+
+def only_no_dossier(role: str) -> dict:
+    return {r: (OK if r == role else 403) for r in ROLES}
+
 
 # Operations on no dossier: by role only.
 ALL_STAFF = {role: OK for role in ROLES}
@@ -450,6 +517,96 @@ class World:
         return self._once(
             ("bank_account_change", dossier.pk),
             lambda: BankAccountChangeFactory(client=dossier.client, changed_by=self.colleague),
+        )
+
+    # The committee: every meeting has the caller who is a committee member as its member and chair.
+
+    def _meeting(self, key, **fields):
+        member = self.callers["committee_member"]
+        return self._once(
+            ("meeting", key),
+            lambda: MeetingFactory(
+                chair=member, members=[member], created_by=self.callers["committee_secretary"], **fields
+            ),
+        )
+
+    def held_meeting(self, dossier):
+        """The dossier's meeting, held today (in the members' reading period), its item on the agenda."""
+        today = timezone.localdate()
+
+        def build():
+            meeting = self._meeting(("held", dossier.pk), status="held", published_on=today, held_on=today)
+            self._agenda_item(meeting, self._submission(dossier, "on_agenda"))
+            return meeting
+
+        return self._once(("held_meeting", dossier.pk), build)
+
+    def _agenda_item(self, meeting, submission, position=1):
+        return AgendaItem.objects.create(
+            meeting=meeting, submission=submission, position=position, added_by=meeting.created_by
+        )
+
+    def _submission(self, dossier, status, key=""):
+        return self._once(
+            ("submission", dossier.pk, status, key), lambda: SubmissionFactory(dossier=dossier, status=status)
+        )
+
+    def submission_on_agenda(self, dossier):
+        self.held_meeting(dossier)
+        return self._submission(dossier, "on_agenda")
+
+    def submission_submitted(self, dossier):
+        return self._submission(dossier, "submitted")
+
+    def submission_ready(self, dossier):
+        return self._submission(dossier, "ready")
+
+    def planned_meeting(self):
+        """A meeting in twenty days with two items (to reorder)."""
+
+        def build():
+            meeting = self._meeting("planned", date=timezone.localdate() + datetime.timedelta(days=20))
+            for position, key in enumerate(("first", "second"), start=1):
+                submission = self._submission(self.dossiers["team"], "on_agenda", key)
+                self._agenda_item(meeting, submission, position)
+            return meeting
+
+        return self._once("planned_meeting", build)
+
+    def published_meeting(self):
+        """Today's meeting, its agenda sent ten days ago: it can be held, and urgent decisions go on it."""
+        return self._meeting(
+            "published",
+            status="agenda_published",
+            published_on=timezone.localdate() - datetime.timedelta(days=10),
+        )
+
+    def decision(self, dossier):
+        def build():
+            item = self._agenda_item(self.held_meeting(dossier), self._submission(dossier, "decided"), 2)
+            return Decision.objects.create(
+                submission=item.submission,
+                agenda_item=item,
+                outcome="approved",
+                motivation="Geen bestaansmiddelen.",
+                legal_basis="Art. 57 OCMW-wet",
+                amount=item.submission.amount,
+                frequency="once",
+                decided_on=timezone.localdate(),
+                notification_due=timezone.localdate() + datetime.timedelta(days=8),
+                recorded_by=self.callers["committee_secretary"],
+            )
+
+        return self._once(("decision", dossier.pk), build)
+
+    def hearing(self, dossier):
+        return self._once(
+            ("hearing", dossier.pk),
+            lambda: Hearing.objects.create(
+                submission=self.submission_ready(dossier),
+                requested_on=timezone.localdate(),
+                recorded_by=self.callers["committee_secretary"],
+            ),
         )
 
     def person(self, name: str = "person"):

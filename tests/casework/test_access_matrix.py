@@ -26,7 +26,11 @@ from tests.casework.access_world import (
     BREAK_GLASS,
     CLIENT_EDIT,
     CLOSE,
+    DECISION_READ,
+    HEARING,
+    LETTER,
     LISTS,
+    MEETING_READ,
     OPEN_DOSSIER,
     PUBLIC,
     READ,
@@ -36,8 +40,10 @@ from tests.casework.access_world import (
     REGISTRARS,
     REQUEST_MOVE,
     RESTRICT,
+    REVIEW,
     ROLES,
     SEARCHES,
+    SUBMISSION_READ,
     WORK,
     WRITES,
     CellRunner,
@@ -45,6 +51,8 @@ from tests.casework.access_world import (
     cells_to_run,
     check_table,
     judge,
+    only,
+    only_no_dossier,
     table,
 )
 from tests.casework.access_world import OK as ALLOWED
@@ -454,6 +462,183 @@ CASES = [
         WRITES,
         lambda w, d: (f"{V1}/payment-plans/{w.payment_plan(d).pk}/transition/", {"to": "defaulted"}),
     ),
+    # --- The committee (bcsd) ---
+    Case(
+        "GET",
+        "/api/v1/bcsd/meetings/",
+        table(ALL_STAFF, 200),
+        PUBLIC,
+        lambda w, d: (f"{V1}/bcsd/meetings/", None),
+    ),
+    Case(
+        "POST",
+        "/api/v1/bcsd/meetings/",
+        table(only_no_dossier("committee_secretary"), 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/bcsd/meetings/",
+            {"date": TODAY, "members": [w.callers["committee_member"].username]},
+        ),
+    ),
+    Case(
+        "GET",
+        "/api/v1/bcsd/meetings/{id}/",
+        table(MEETING_READ, 200),
+        READS,
+        lambda w, d: (f"{V1}/bcsd/meetings/{w.held_meeting(d).pk}/", None),
+    ),
+    Case(
+        "GET",
+        "/api/v1/bcsd/meetings/{id}/minutes.pdf",
+        table(MEETING_READ, 200),
+        PUBLIC,
+        lambda w, d: (f"{V1}/bcsd/meetings/{w.held_meeting(d).pk}/minutes.pdf", None),
+    ),
+    Case(
+        "POST",
+        "/api/v1/bcsd/meetings/{id}/agenda/",
+        table(only_no_dossier("committee_secretary"), 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/bcsd/meetings/{w.planned_meeting().pk}/agenda/",
+            {"submission": str(w.submission_ready(w.dossiers["team"]).pk)},
+        ),
+    ),
+    Case(
+        "POST",
+        "/api/v1/bcsd/meetings/{id}/agenda/order/",
+        table(only_no_dossier("committee_secretary"), 200),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/bcsd/meetings/{w.planned_meeting().pk}/agenda/order/",
+            {"submissions": [str(i.submission_id) for i in w.planned_meeting().items.order_by("-position")]},
+        ),
+    ),
+    Case(
+        "POST",
+        "/api/v1/bcsd/meetings/{id}/publish/",
+        table(only_no_dossier("committee_secretary"), 200),
+        WRITES,
+        lambda w, d: (f"{V1}/bcsd/meetings/{w.planned_meeting().pk}/publish/", {}),
+    ),
+    Case(
+        "POST",
+        "/api/v1/bcsd/meetings/{id}/hold/",
+        table(only_no_dossier("committee_secretary"), 200),
+        WRITES,
+        lambda w, d: (f"{V1}/bcsd/meetings/{w.published_meeting().pk}/hold/", {}),
+    ),
+    Case(
+        "POST",
+        "/api/v1/bcsd/submissions/",
+        table(WORK, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/bcsd/submissions/",
+            {
+                "dossier": str(d.pk),
+                "kind": "other",
+                "proposal": "Budgetbeheer opstarten.",
+                "motivation": "Schulden bij de energieleverancier.",
+                "legal_basis": "Art. 57 §1 OCMW-wet",
+            },
+        ),
+    ),
+    Case(
+        "GET",
+        "/api/v1/bcsd/submissions/{id}/",
+        table(SUBMISSION_READ, 200),
+        READS,
+        lambda w, d: (f"{V1}/bcsd/submissions/{w.submission_on_agenda(d).pk}/", None),
+    ),
+    Case(
+        "POST",
+        "/api/v1/bcsd/submissions/{id}/review/",
+        table(REVIEW, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/bcsd/submissions/{w.submission_submitted(d).pk}/review/",
+            {"outcome": "approved"},
+        ),
+    ),
+    Case(
+        "POST",
+        "/api/v1/bcsd/submissions/{id}/decision/",
+        table(only("committee_secretary"), 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/bcsd/submissions/{w.submission_on_agenda(d).pk}/decision/",
+            {"outcome": "approved", "motivation": "Geen bestaansmiddelen.", "decided_on": TODAY},
+        ),
+    ),
+    Case(
+        "POST",
+        "/api/v1/bcsd/submissions/{id}/urgent-decision/",
+        table(only("committee_member"), 201),
+        WRITES,
+        lambda w, d: (
+            w.published_meeting() and f"{V1}/bcsd/submissions/{w.submission_ready(d).pk}/urgent-decision/",
+            {"outcome": "approved", "motivation": "Dringend: uithuiszetting.", "decided_on": TODAY},
+        ),
+    ),
+    Case(
+        "POST",
+        "/api/v1/bcsd/submissions/{id}/hearing/",
+        table(HEARING, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/bcsd/submissions/{w.submission_ready(d).pk}/hearing/",
+            {"requested_on": TODAY, "companion": "haar zus"},
+        ),
+    ),
+    Case(
+        "POST",
+        "/api/v1/bcsd/hearings/{id}/outcome/",
+        table(only("committee_secretary"), 200),
+        WRITES,
+        lambda w, d: (f"{V1}/bcsd/hearings/{w.hearing(d).pk}/outcome/", {"held": True}),
+    ),
+    Case(
+        "GET",
+        "/api/v1/bcsd/hearings/{id}/invitation.pdf",
+        table(DECISION_READ, 200),
+        READS,
+        lambda w, d: (f"{V1}/bcsd/hearings/{w.hearing(d).pk}/invitation.pdf", None),
+    ),
+    Case(
+        "GET",
+        "/api/v1/bcsd/decisions/{id}/",
+        table(DECISION_READ, 200),
+        READS,
+        lambda w, d: (f"{V1}/bcsd/decisions/{w.decision(d).pk}/", None),
+    ),
+    Case(
+        "GET",
+        "/api/v1/bcsd/decisions/{id}/letter.pdf",
+        table(LETTER, 200),
+        READS,
+        lambda w, d: (f"{V1}/bcsd/decisions/{w.decision(d).pk}/letter.pdf", None),
+    ),
+    Case(
+        "POST",
+        "/api/v1/bcsd/decisions/{id}/notify/",
+        table(only("committee_secretary"), 200),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/bcsd/decisions/{w.decision(d).pk}/notify/",
+            {"sent_on": TODAY, "method": "receipt"},
+        ),
+    ),
+    Case(
+        "POST",
+        "/api/v1/bcsd/decisions/{id}/appeal/",
+        table(only("committee_secretary"), 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/bcsd/decisions/{w.decision(d).pk}/appeal/",
+            {"filed_on": TODAY, "court": "Arbeidsrechtbank Leuven"},
+        ),
+    ),
 ]
 
 # --- Activation (screenings, trajectories) and the GPMI: whoever works in the dossier (policy.may_work_on):
@@ -670,6 +855,9 @@ def test_api_access(db, case, django_assert_max_num_queries, monkeypatch):
     # The receipt is rendered by WeasyPrint (a second per PDF); the matrix asks who gets it, not what it says
     # (tests/casework/test_requests_register.py reads the document).
     monkeypatch.setattr("casework.register.api.receipt_pdf", lambda aid_request: b"%PDF-1.7 matrix")
+    monkeypatch.setattr("bcsd.api.minutes_pdf", lambda meeting: b"%PDF-1.7 matrix")
+    monkeypatch.setattr("bcsd.api.decision_letter_pdf", lambda decision: b"%PDF-1.7 matrix")
+    monkeypatch.setattr("bcsd.api.hearing_invitation_pdf", lambda hearing: b"%PDF-1.7 matrix")
     world = World()
     clients = world.api_clients()
     cells = cells_to_run(case.cells, case.kind)
