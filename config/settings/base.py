@@ -249,6 +249,14 @@ SPECTACULAR_SETTINGS = {
         "MeasureKindEnum": "activation.models.MeasureKind",
         "GpmiKindEnum": "activation.models.GpmiKind",
         "GpmiStatusEnum": "activation.models.GpmiStatus",
+        "SanctionProposalStatusEnum": "activation.models.SanctionProposalStatus",
+        "MeetingStatusEnum": "bcsd.models.MeetingStatus",
+        "SubmissionKindEnum": "bcsd.models.SubmissionKind",
+        "SubmissionStatusEnum": "bcsd.models.SubmissionStatus",
+        "ReviewOutcomeEnum": "bcsd.models.ReviewOutcome",
+        "DecisionOutcomeEnum": "bcsd.models.DecisionOutcome",
+        "NotificationMethodEnum": "bcsd.models.NotificationMethod",
+        "FrequencyEnum": "bcsd.models.Frequency",
     },
 }
 
