@@ -224,7 +224,7 @@ def test_a_real_worker_round_trips_a_task_through_redis(celery_on_real_redis):
 
 
 def test_the_schema_generates_without_a_warning():
-    """Each app names its enums (ENUM_NAME_OVERRIDES): a merged app whose "status" collides with another's would
+    """Each app names its enums (ENUM_NAME_OVERRIDES): an app whose "status" collides with another's would
     otherwise get a hashed name like StatusEf1Enum in the public contract."""
     from django.core.management import call_command
 

@@ -36,8 +36,11 @@ class InquiryForm(forms.ModelForm):
 class DocumentMarkForm(forms.Form):
     """A ticked (or unticked) document of the checklist."""
 
-    name = forms.CharField(max_length=rules.DOCUMENT_NAME_MAX_LENGTH)
+    name = forms.CharField(label=_("Document"), max_length=rules.DOCUMENT_NAME_MAX_LENGTH)
     received = forms.BooleanField(required=False)
+    not_applicable_reason = forms.CharField(
+        label=_("Niet van toepassing omdat"), max_length=300, required=False
+    )
 
 
 RESOURCE_ROWS = 6

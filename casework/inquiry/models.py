@@ -55,6 +55,8 @@ class InquiryDocument(models.Model):
     name = models.CharField(_("document"), max_length=150)
     received_on = models.DateField(_("ontvangen op"), null=True, blank=True)
     note = models.CharField(_("opmerking"), max_length=300, blank=True)
+    # Why the checklist's document does not apply to this person (no rent contract: they live with family).
+    not_applicable_reason = models.CharField(_("niet van toepassing omdat"), max_length=300, blank=True)
 
     history = HistoricalRecords()
 

@@ -57,7 +57,9 @@ def inquiry_missing_codes(inquiry: Inquiry) -> list[str]:
         ).exists()
     return rules.inquiry_missing(
         kind=aid_request.kind,
-        documents_missing=[d.name for d in documents if d.received_on is None],
+        documents_missing=[
+            d.name for d in documents if d.received_on is None and not d.not_applicable_reason
+        ],
         has_home_visit=bool(has_home_visit),
         sworn_statement=inquiry.sworn_statement_on is not None,
         hearing_right_informed=inquiry.hearing_right_informed_on is not None,
@@ -141,7 +143,30 @@ def inquiry_document_mark(
     )
     document.received_on = received_on
     document.note = note.strip()
+    if received_on is not None:
+        document.not_applicable_reason = ""
     save_with_history(document, actor=actor, reason="inquiry_document_mark")
+    return document
+
+
+@transaction.atomic
+def inquiry_document_not_applicable(*, actor, inquiry: Inquiry, name: str, reason: str) -> InquiryDocument:
+    """A document of the checklist that does not apply to this person, with the reason (it is no longer
+    missing); an empty reason makes it apply again."""
+    if not policy.may_work_on(actor, inquiry.request.dossier):
+        raise NotFoundError()
+    document = InquiryDocument.objects.select_for_update().filter(inquiry=inquiry, name=name.strip()).first()
+    if document is None:
+        raise NotFoundError()
+    reason = reason.strip()
+    if reason and len(reason) < 5:
+        raise DomainError(
+            _("Zeg kort waarom dit document niet van toepassing is."), field="not_applicable_reason"
+        )
+    document.not_applicable_reason = reason[:300]
+    if reason:
+        document.received_on = None
+    save_with_history(document, actor=actor, reason="inquiry_document_not_applicable")
     return document
 
 

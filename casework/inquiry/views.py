@@ -143,12 +143,20 @@ def inquiry_document_toggle(request, inquiry_id):
     try:
         if not form.is_valid():
             raise DomainError(" ".join(message for errors in form.errors.values() for message in errors))
-        services.inquiry_document_mark(
-            actor=request.user,
-            inquiry=inquiry,
-            name=form.cleaned_data["name"],
-            received_on=timezone.localdate() if form.cleaned_data["received"] else None,
-        )
+        if request.POST.get("action") == "not_applicable":
+            services.inquiry_document_not_applicable(
+                actor=request.user,
+                inquiry=inquiry,
+                name=form.cleaned_data["name"],
+                reason=form.cleaned_data["not_applicable_reason"],
+            )
+        else:  # ticked, unticked, or another document added by its name
+            services.inquiry_document_mark(
+                actor=request.user,
+                inquiry=inquiry,
+                name=form.cleaned_data["name"],
+                received_on=timezone.localdate() if form.cleaned_data["received"] else None,
+            )
     except DomainError as error:  # the checklist stays as it was, with the reason above it
         context = _inquiry_context(request, inquiry, document_error=error.message)
         if request.htmx:

@@ -117,3 +117,44 @@ def test_another_teams_worker_keeps_no_draft(client, other_team_worker, inquiry)
 
     assert response.status_code == 404
     assert not InquiryReportDraft.objects.exists()
+
+
+def test_a_document_marked_not_applicable_with_a_reason_is_no_longer_missing(client, social_worker, inquiry):
+    document = InquiryDocumentFactory(inquiry=inquiry, name="Huurcontract en bewijs van huurbetaling")
+    client.force_login(social_worker)
+
+    response = client.post(
+        _url("inquiry-document", inquiry),
+        {"name": document.name, "action": "not_applicable", "not_applicable_reason": "Woont bij haar ouders"},
+        **HTMX,
+    )
+
+    document.refresh_from_db()
+    assert document.not_applicable_reason == "Woont bij haar ouders"
+    assert "document: Huurcontract" not in response.content.decode()
+    assert "Woont bij haar ouders" in response.content.decode()
+
+
+def test_a_too_short_reason_is_refused_in_dutch_and_changes_nothing(client, social_worker, inquiry):
+    document = InquiryDocumentFactory(inquiry=inquiry)
+    client.force_login(social_worker)
+
+    response = client.post(
+        _url("inquiry-document", inquiry),
+        {"name": document.name, "action": "not_applicable", "not_applicable_reason": "nee"},
+        **HTMX,
+    )
+
+    document.refresh_from_db()
+    assert document.not_applicable_reason == ""
+    assert "Zeg kort waarom" in response.content.decode()
+
+
+def test_another_document_is_recorded_by_its_name(client, social_worker, inquiry):
+    client.force_login(social_worker)
+
+    client.post(
+        _url("inquiry-document", inquiry), {"name": "Echtscheidingsovereenkomst", "received": "on"}, **HTMX
+    )
+
+    assert inquiry.documents.get(name="Echtscheidingsovereenkomst").received_on is not None
