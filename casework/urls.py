@@ -16,6 +16,7 @@ urlpatterns = [
     path("dossiers/nieuw/", dossiers.dossier_open, name="dossier-open"),
     path("dossiers/<uuid:dossier_id>/", cockpit.dossier_detail, name="dossier"),
     path("dossiers/<uuid:dossier_id>/contacten/", cockpit.contact_add, name="contact-add"),
+    path("dossiers/<uuid:dossier_id>/tijdlijn/", cockpit.timeline_more, name="timeline"),
     path("dossiers/<uuid:dossier_id>/break-the-glass/", dossiers.break_glass, name="break-glass"),
     path(
         "dossiers/<uuid:dossier_id>/rekeningwijziging/<int:change_id>/gezien/",
