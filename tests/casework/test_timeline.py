@@ -100,7 +100,7 @@ def test_the_dossier_page_shows_the_newest_fifty_and_the_rest_on_demand(client, 
     assert (seen, pages) == (120, 3)
     assert AccessLog.objects.count() == logged + 2  # each page of the timeline is a read, logged once
 
-    # Without JavaScript the link opens the dossier page at that point of the timeline; a bad cursor is the top.
+    # Without JavaScript: the dossier page at that point of the timeline; a bad cursor gives the top.
     older = client.get(f"/dossiers/{dossier.pk}/?voor={page.split('?voor=')[1].split('#')[0]}")
     assert "Contact nr 050." in older.content.decode() and "Contact nr 000." not in older.content.decode()
     assert client.get(f"/dossiers/{dossier.pk}/?voor=nonsense_x").status_code == 200
