@@ -1,5 +1,5 @@
-"""The one visibility rule, twice: `visible_dossiers_q` (the filter of every list, rewritten to use indexes) and
-`dossier_access` (one dossier) agree for every role, team, break-the-glass grant (live, expired, on a
+"""The one visibility rule, twice: `visible_dossiers_q` (the filter of every list, written to use indexes)
+and `dossier_access` (one dossier) agree for every role, team, break-the-glass grant (live, expired, on a
 restricted dossier) and restricted list."""
 
 import datetime
