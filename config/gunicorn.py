@@ -1,4 +1,4 @@
-"""Gunicorn settings of every deployment (docker/) and of `make bench`: `gunicorn -c config/gunicorn.py config.wsgi`.
+"""Gunicorn settings of every deployment (docker/) and of `make bench`: `gunicorn -c config/gunicorn.py ...`.
 
 - preload_app: the application is imported once in the master, before the fork; the workers share its memory
   pages (copy-on-write) and start at once.
