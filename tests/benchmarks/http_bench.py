@@ -4,8 +4,8 @@
    otherwise it is created, migrated and filled with `manage.py seed_scale --scale $BENCH_SCALE` (default 1).
 2. gunicorn with config/gunicorn.py (2 sync workers) and the production settings, on 127.0.0.1:$BENCH_PORT.
 3. Per endpoint: the queries per request (counted in-process once), then BENCH_ROUNDS interleaved rounds of
-   one HTTP request and the same SQL replayed directly on PostgreSQL (in a transaction rolled back), so that the
-   noise of a shared machine falls on both alike; p50/p95 of each and the ratio HTTP p50 / SQL p50.
+   one HTTP request and the same SQL replayed directly on PostgreSQL (in a transaction rolled back), so that
+   the noise of a shared machine falls on both alike; p50/p95 of each and the ratio HTTP p50 / SQL p50.
 4. A mixed load (70 % dossier reads, 20 % searches, 10 % contact saves) from BENCH_CLIENTS threads over
    BENCH_SECONDS seconds: requests per second and p95.
 5. The table, the machine and the commit go to docs/performance.md between the bench markers.
