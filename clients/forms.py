@@ -112,3 +112,27 @@ class ClientRegistrationForm(PersonNameAndBirthDateForm):
     def service_arguments(self) -> dict:
         """The keyword arguments of clients.services.client_register."""
         return dict(self.cleaned_data)
+
+
+class AccessLogFilterForm(forms.Form):
+    """The filters of "who saw my data?": a period, who read, only the break-the-glass reads. Every field is
+    optional; a bad date is shown as an error and the list stays unfiltered, never a 500."""
+
+    van = forms.DateField(label=_("Van"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    tot = forms.DateField(
+        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    wie = forms.CharField(label=_("Gebruikersnaam"), required=False, max_length=150)
+    break_the_glass = forms.BooleanField(label=_("Alleen break-the-glass"), required=False)
+
+    def apply(self, entries):
+        data = self.cleaned_data
+        if data.get("van"):
+            entries = entries.filter(accessed_at__date__gte=data["van"])
+        if data.get("tot"):
+            entries = entries.filter(accessed_at__date__lte=data["tot"])
+        if data.get("wie"):
+            entries = entries.filter(user__username__iexact=data["wie"].strip())
+        if data.get("break_the_glass"):
+            entries = entries.filter(what__contains="break_glass")
+        return entries

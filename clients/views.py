@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +18,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.views import menu_add
 from clients.documents import access_log_csv, access_log_pdf
-from clients.forms import ClientRegistrationForm, PersonNameAndBirthDateForm
+from clients.forms import AccessLogFilterForm, ClientRegistrationForm, PersonNameAndBirthDateForm
 from clients.ledger import Purpose
 from clients.ledger_chain import access_log_verify
 from clients.ledger_display import entries_described
@@ -255,6 +256,11 @@ def access_log_search(request):
     )
 
 
+# "Who saw my data?" on screen, a page at a time (a client in every caseload list has thousands of entries);
+# the exports hold every entry.
+ACCESS_LOG_PAGE_SIZE = 100
+
+
 @login_required
 def access_log(request, client_id):
     _require_access_log_reader(request.user)
@@ -262,8 +268,10 @@ def access_log(request, client_id):
         client, entries = client_access_log(user=request.user, client_id=client_id)
     except (NotFoundError, PermissionDeniedError):
         raise Http404 from None
-    entries = entries_described(entries)
+    raw_entries = entries
     export = request.GET.get("export")
+    if export in ("csv", "pdf"):
+        entries = entries_described(entries)
     if export == "csv":
         response = HttpResponse(access_log_csv(entries), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="toegangslog-{client.pk}.csv"'
@@ -275,13 +283,21 @@ def access_log(request, client_id):
         )
         response["Content-Disposition"] = f'attachment; filename="toegangslog-{client.pk}.pdf"'
         return response
+    filters = AccessLogFilterForm(request.GET or None)
+    shown = filters.apply(raw_entries) if filters.is_valid() else raw_entries
+    page = Paginator(shown, ACCESS_LOG_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
     return render(
         request,
         "clients/access_log_page.html",
         {
             "client": client,
-            "entries": entries,
-            "break_glass_count": sum(entry.is_break_glass for entry in entries),
+            "entries": entries_described(page.object_list),
+            "page": page,
+            "filters": filters,
+            "filter_query": query.urlencode(),
+            "break_glass_count": shown.filter(what__contains="break_glass").count(),
             "export_url": reverse("clients:access-log", args=[client.pk]),
         },
     )
