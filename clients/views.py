@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,12 +18,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.views import menu_add
-from clients.documents import access_log_csv, access_log_pdf
 from clients.forms import AccessLogFilterForm, ClientRegistrationForm, PersonNameAndBirthDateForm
 from clients.ledger import Purpose
 from clients.ledger_chain import access_log_verify
 from clients.ledger_display import entries_described
 from clients.ledger_reports import UNUSUAL_VOLUME_COLUMNS, access_log_unusual_volumes, unusual_volume_rows
+from clients.models import AccessLogExportStatus
 from clients.policy import (
     dossier_access,
     may_control_ledger,
@@ -31,8 +32,13 @@ from clients.policy import (
     may_search_clients,
 )
 from clients.rules import SEARCH_MINIMUM_LENGTH, format_insz, search_terms
-from clients.selectors import client_access_log, client_possible_duplicates, client_search_results
-from clients.services import ClientAlreadyRegistered, client_register
+from clients.selectors import (
+    access_log_export_of,
+    client_access_log,
+    client_possible_duplicates,
+    client_search_results,
+)
+from clients.services import ClientAlreadyRegistered, access_log_export_request, client_register
 from core.errors import NotFoundError, PermissionDeniedError
 from core.exports import csv_for_excel
 
@@ -269,23 +275,15 @@ def access_log(request, client_id):
     except (NotFoundError, PermissionDeniedError):
         raise Http404 from None
     raw_entries = entries
-    export = request.GET.get("export")
-    if export in ("csv", "pdf"):
-        entries = entries_described(entries)
-    if export == "csv":
-        response = HttpResponse(access_log_csv(entries), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="toegangslog-{client.pk}.csv"'
-        return response
-    if export == "pdf":
-        response = HttpResponse(
-            access_log_pdf(client=client, entries=entries, printed_by=request.user),
-            content_type="application/pdf",
-        )
-        response["Content-Disposition"] = f'attachment; filename="toegangslog-{client.pk}.pdf"'
-        return response
     filters = AccessLogFilterForm(request.GET or None)
     shown = filters.apply(raw_entries) if filters.is_valid() else raw_entries
-    page = Paginator(shown, ACCESS_LOG_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    # One query counts the entries and the break-the-glass ones; one more reads the page.
+    totals = shown.order_by().aggregate(
+        total=Count("pk"), break_glass=Count("pk", filter=Q(what__contains="break_glass"))
+    )
+    paginator = Paginator(shown, ACCESS_LOG_PAGE_SIZE)
+    paginator.count = totals["total"]
+    page = paginator.get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -297,10 +295,55 @@ def access_log(request, client_id):
             "page": page,
             "filters": filters,
             "filter_query": query.urlencode(),
-            "break_glass_count": shown.filter(what__contains="break_glass").count(),
-            "export_url": reverse("clients:access-log", args=[client.pk]),
+            "break_glass_count": totals["break_glass"],
         },
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def access_log_export_start(request, client_id):
+    """Ask for a PDF or CSV of the whole log: made by a Celery task (thousands of entries never tie up a web
+    worker); the next page shows the progress and then the download."""
+    _require_access_log_reader(request.user)
+    try:
+        client, _entries = client_access_log(user=request.user, client_id=client_id)
+    except (NotFoundError, PermissionDeniedError):
+        raise Http404 from None
+    export_format = request.POST.get("export")
+    if export_format not in ("csv", "pdf"):
+        return redirect("clients:access-log", client_id=client.pk)
+    made = access_log_export_request(actor=request.user, client=client, export_format=export_format)
+    return redirect("clients:access-log-export", export_id=made.pk)
+
+
+@login_required
+@require_GET
+def access_log_export(request, export_id):
+    """The progress of an export (HTMX polls it every second while it runs), then its download link."""
+    _require_access_log_reader(request.user)
+    try:
+        export = access_log_export_of(user=request.user, export_id=export_id)
+    except NotFoundError:
+        raise Http404 from None
+    template = "clients/_access_log_export_status.html" if request.htmx else "clients/access_log_export.html"
+    return render(request, template, {"export": export})
+
+
+@login_required
+@require_GET
+def access_log_export_file(request, export_id):
+    _require_access_log_reader(request.user)
+    try:
+        export = access_log_export_of(user=request.user, export_id=export_id)
+    except NotFoundError:
+        raise Http404 from None
+    if export.status != AccessLogExportStatus.DONE:
+        return redirect("clients:access-log-export", export_id=export.pk)
+    content_type = "application/pdf" if export.format == "pdf" else "text/csv; charset=utf-8"
+    response = HttpResponse(bytes(export.content), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="toegangslog-{export.client_id}.{export.format}"'
+    return response
 
 
 # --- The DPO's checks of the ledger itself ---

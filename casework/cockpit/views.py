@@ -80,15 +80,15 @@ def timeline_more(request, dossier_id):
     """The next page of the timeline, put in place of the "Oudere contacten tonen" link (HTMX); the first new
     entry takes the keyboard focus. Without HTMX: the dossier page at that point of the timeline."""
     before = selectors.TimelineCursor.parse(request.GET.get("voor"))
-    if not request.htmx:
-        url = reverse("casework:dossier", args=[dossier_id])
-        return redirect(f"{url}?voor={before}#timeline-title" if before else url)
     try:
         dossier, items, following = selectors.timeline_more(
             user=request.user, dossier_id=dossier_id, before=before
         )
     except NotFoundError:
         raise Http404 from None
+    if not request.htmx:
+        url = reverse("casework:dossier", args=[dossier.pk])
+        return redirect(f"{url}?voor={before}#timeline-title" if before else url)
     context = {"dossier": dossier, "items": items, "next_cursor": following, "focus_first": True}
     return render(request, "casework/cockpit/_timeline_items.html", context)
 
