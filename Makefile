@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # axe-core, the accessibility checker the browser tests run on every page (an npm package, served locally).
 AXE := tests/e2e/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint format bench install messages clean
+.PHONY: run test lint format bench bench-search install messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +43,14 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The scale dataset in a database of its own (built once with seed_scale, then reused), served by gunicorn with
+# the production settings; per endpoint HTTP p50/p95 beside the same SQL replayed, and a mixed load. Writes
+# docs/performance.md. BENCH_SCALE (1 = Antwerp size), BENCH_ROUNDS, BENCH_CLIENTS, BENCH_SECONDS to adjust.
 bench: $(STAMP)
+	eval "$$(bash .ci/services)" && $(BIN)/python -m tests.benchmarks.http_bench
+
+# The search benchmark on 10,000 persons (pytest-benchmark).
+bench-search: $(STAMP)
 	eval "$$(bash .ci/services)" && $(BIN)/pytest tests/benchmarks --benchmark-only -p no:randomly $(PYTEST_ARGS)
 
 messages: $(STAMP)

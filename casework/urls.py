@@ -17,6 +17,7 @@ urlpatterns = [
     path("dossiers/<uuid:dossier_id>/", cockpit.dossier_detail, name="dossier"),
     path("dossiers/<uuid:dossier_id>/contacten/", cockpit.contact_add, name="contact-add"),
     path("dossiers/<uuid:dossier_id>/noodtoegang/", dossiers.break_glass, name="break-glass"),
+    path("dossiers/<uuid:dossier_id>/tijdlijn/", cockpit.timeline_more, name="timeline"),
     path(
         "dossiers/<uuid:dossier_id>/rekeningwijziging/<int:change_id>/gezien/",
         cockpit.bank_account_change_seen,

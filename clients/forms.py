@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clients import validators
 from clients.models import Gender, Relation
+from core.forms import DateInput
 
 ADDRESS_FIELDS = ["street", "house_number", "box", "postal_code", "municipality"]
 ADDRESS_REQUIRED_FIELDS = ["street", "house_number", "postal_code", "municipality"]
@@ -132,3 +133,25 @@ class HouseholdMemberEndForm(forms.Form):
     to_date = forms.DateField(
         label=_("Woont niet meer samen sinds"), help_text=_("dd/mm/jjjj"), widget=BirthDateInput()
     )
+
+
+class AccessLogFilterForm(forms.Form):
+    """The filters of "who saw my data?": a period, who read, only the break-the-glass reads. Every field is
+    optional; a bad date is shown as an error and the list stays unfiltered, never a 500."""
+
+    van = forms.DateField(label=_("Van"), required=False, widget=DateInput())
+    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DateInput())
+    wie = forms.CharField(label=_("Gebruikersnaam"), required=False, max_length=150)
+    break_the_glass = forms.BooleanField(label=_("Alleen noodtoegang"), required=False)
+
+    def apply(self, entries):
+        data = self.cleaned_data
+        if data.get("van"):
+            entries = entries.filter(accessed_at__date__gte=data["van"])
+        if data.get("tot"):
+            entries = entries.filter(accessed_at__date__lte=data["tot"])
+        if data.get("wie"):
+            entries = entries.filter(user__username__iexact=data["wie"].strip())
+        if data.get("break_the_glass"):
+            entries = entries.filter(what__contains="break_glass")
+        return entries

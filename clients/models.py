@@ -202,3 +202,45 @@ class AccessLogSeal(models.Model):
 
     def __str__(self):
         return f"{self.chain:%Y-%m} #{self.seq}"
+
+
+class AccessLogExportStatus(models.TextChoices):
+    PENDING = "pending", _("in de wachtrij")
+    RUNNING = "running", _("bezig")
+    DONE = "done", _("klaar")
+    FAILED = "failed", _("mislukt")
+
+
+class AccessLogExport(models.Model):
+    """A "who saw my data?" export (PDF or CSV) made by a Celery task, so that no web request renders
+    thousands of entries: the page shows its progress and, once done, a download for the person who asked
+    it. The file is kept in the row (web and worker share no disk) and may be deleted after a while."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    format = models.CharField(max_length=3, choices=[("pdf", "PDF"), ("csv", "CSV")])
+    status = models.CharField(
+        max_length=10, choices=AccessLogExportStatus.choices, default=AccessLogExportStatus.PENDING
+    )
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    content = models.BinaryField(null=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("export van het toegangslog")
+        verbose_name_plural = _("exports van het toegangslog")
+
+    def __str__(self):
+        return f"{self.client_id} {self.format} {self.status}"
+
+    @property
+    def percent(self) -> int:
+        return (
+            100
+            if self.status == AccessLogExportStatus.DONE
+            else (self.done * 100 // self.total if self.total else 0)
+        )

@@ -169,15 +169,34 @@ def client_access_log(*, user, client_id) -> tuple[Client, QuerySet]:
     client = Client.objects.filter(pk=uuid_or_404(client_id)).first()
     if client is None or not dossier_access().may_read_access_log(user, client):
         raise NotFoundError()
+    entries = _access_log_entries(user, client)
+    access_log_record(user=user, client_ids=[client.pk], what=What.ACCESS_LOG, purpose=Purpose.GDPR_REQUEST)
+    return client, entries
+
+
+def _access_log_entries(user, client) -> QuerySet:
     hidden = dossier_access().dossiers_hidden_from_log(user, client)
-    entries = (
+    return (
         access_log_about(client.pk, hidden_dossier_ids=hidden)
         .annotate(sealed=Exists(AccessLogSeal.objects.filter(log_id=OuterRef("pk"))))
         .select_related("user")
         .order_by("-accessed_at", "-id")
     )
-    access_log_record(user=user, client_ids=[client.pk], what=What.ACCESS_LOG, purpose=Purpose.GDPR_REQUEST)
-    return client, entries
+
+
+def access_log_export_entries(export) -> QuerySet:
+    """The entries of an export, as its requester saw them when asking (the read was logged then)."""
+    return _access_log_entries(export.requested_by, export.client)
+
+
+def access_log_export_of(*, user, export_id):
+    """An export, for the person who asked it only (anyone else: 404)."""
+    from clients.models import AccessLogExport
+
+    export = AccessLogExport.objects.filter(pk=uuid_or_404(export_id), requested_by=user).first()
+    if export is None:
+        raise NotFoundError()
+    return export
 
 
 def bank_account_changes_unseen(*, client) -> list:

@@ -235,3 +235,61 @@ def household_member_end(*, actor, client: Client, row_id, to_date: date) -> Hou
     row.to_date = to_date
     save_with_history(row, actor=actor, reason="household_member_end")
     return row
+
+
+# --- "Who saw my data?" exports, made by a Celery task (clients.tasks.access_log_export) ---
+
+EXPORT_PROGRESS_STEP = 500
+
+
+@transaction.atomic
+def access_log_export_request(*, actor, client, export_format: str):
+    """Ask for an export of a client's access log; the caller has read the log (and that read was logged).
+    The task is enqueued in the same transaction (core.outbox)."""
+    from clients.models import AccessLogExport
+    from core.outbox import enqueue
+
+    if export_format not in ("pdf", "csv"):
+        raise DomainError(_("Kies PDF of CSV."), field="export")
+    export = AccessLogExport.objects.create(client=client, requested_by=actor, format=export_format)
+    enqueue("clients.tasks.access_log_export", str(export.pk))
+    return export
+
+
+def access_log_export_run(export_id) -> None:
+    """Make the export: the entries described in steps (progress saved every EXPORT_PROGRESS_STEP rows), then
+    the file. Idempotent: a finished export is left alone."""
+    from clients.documents import access_log_csv, access_log_pdf
+    from clients.ledger_display import entries_described
+    from clients.models import AccessLogExport, AccessLogExportStatus
+    from clients.selectors import access_log_export_entries
+
+    export = AccessLogExport.objects.select_related("client", "requested_by").filter(pk=export_id).first()
+    if export is None or export.status == AccessLogExportStatus.DONE:
+        return
+    try:
+        entries_query = access_log_export_entries(export)
+        export.status, export.total, export.done = AccessLogExportStatus.RUNNING, entries_query.count(), 0
+        export.save(update_fields=["status", "total", "done"])
+        entries = []
+        for entry in entries_query.iterator(chunk_size=EXPORT_PROGRESS_STEP):
+            entries.append(entry)
+            if len(entries) % EXPORT_PROGRESS_STEP == 0:
+                export.done = len(entries)
+                export.save(update_fields=["done"])
+        entries = entries_described(entries)
+        if export.format == "csv":
+            export.content = access_log_csv(entries).encode("utf-8")
+        else:
+            export.content = access_log_pdf(
+                client=export.client, entries=entries, printed_by=export.requested_by
+            )
+        export.done, export.status, export.finished_at = (
+            len(entries),
+            AccessLogExportStatus.DONE,
+            timezone.now(),
+        )
+        export.save(update_fields=["content", "done", "status", "finished_at"])
+    except Exception:
+        AccessLogExport.objects.filter(pk=export.pk).update(status=AccessLogExportStatus.FAILED)
+        raise

@@ -30,3 +30,11 @@ def access_log_export_heads() -> int:
         logger.error("access log verification failed: %s", verification.first_broken.message)
         ledger_chain.verification_failure_notify(verification)
     return len(document["chains"])
+
+
+@shared_task(name="clients.tasks.access_log_export")
+def access_log_export(export_id: str) -> None:
+    """A "who saw my data?" export (PDF or CSV), with its progress in the AccessLogExport row."""
+    from clients.services import access_log_export_run
+
+    access_log_export_run(export_id)

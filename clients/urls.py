@@ -16,6 +16,15 @@ urlpatterns = [
     path("clienten/<uuid:client_id>/gezin/", views.household_page, name="household"),
     path("toegangslog/", views.access_log_search, name="access-log-search"),
     path("toegangslog/<uuid:client_id>/", views.access_log, name="access-log"),
+    path(
+        "toegangslog/<uuid:client_id>/export/", views.access_log_export_start, name="access-log-export-start"
+    ),
+    path("toegangslog/export/<uuid:export_id>/", views.access_log_export, name="access-log-export"),
+    path(
+        "toegangslog/export/<uuid:export_id>/bestand/",
+        views.access_log_export_file,
+        name="access-log-export-file",
+    ),
     path("toegangslog/controle/", views.access_log_verification, name="access-log-verification"),
     path("toegangslog/ongewone-volumes/", views.access_log_unusual, name="access-log-unusual"),
 ]

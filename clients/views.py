@@ -9,6 +9,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,8 +20,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.views import menu_add
-from clients.documents import access_log_csv, access_log_pdf
 from clients.forms import (
+    AccessLogFilterForm,
     ClientRegistrationForm,
     HouseholdMemberEndForm,
     HouseholdMemberForm,
@@ -29,6 +31,7 @@ from clients.ledger import Purpose
 from clients.ledger_chain import access_log_verify
 from clients.ledger_display import entries_described
 from clients.ledger_reports import UNUSUAL_VOLUME_COLUMNS, access_log_unusual_volumes, unusual_volume_rows
+from clients.models import AccessLogExportStatus
 from clients.policy import (
     dossier_access,
     may_control_ledger,
@@ -38,6 +41,7 @@ from clients.policy import (
 )
 from clients.rules import SEARCH_MINIMUM_LENGTH, format_insz, search_terms
 from clients.selectors import (
+    access_log_export_of,
     client_access_log,
     client_household,
     client_identity_get,
@@ -46,6 +50,7 @@ from clients.selectors import (
 )
 from clients.services import (
     ClientAlreadyRegistered,
+    access_log_export_request,
     client_register,
     household_member_add,
     household_member_end,
@@ -377,6 +382,11 @@ def access_log_search(request):
     )
 
 
+# "Who saw my data?" on screen, a page at a time (a client in every caseload list has thousands of entries);
+# the exports hold every entry.
+ACCESS_LOG_PAGE_SIZE = 100
+
+
 @login_required
 def access_log(request, client_id):
     _require_access_log_reader(request.user)
@@ -384,29 +394,76 @@ def access_log(request, client_id):
         client, entries = client_access_log(user=request.user, client_id=client_id)
     except (NotFoundError, PermissionDeniedError):
         raise Http404 from None
-    entries = entries_described(entries)
-    export = request.GET.get("export")
-    if export == "csv":
-        response = HttpResponse(access_log_csv(entries), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="toegangslog-{client.pk}.csv"'
-        return response
-    if export == "pdf":
-        response = HttpResponse(
-            access_log_pdf(client=client, entries=entries, printed_by=request.user),
-            content_type="application/pdf",
-        )
-        response["Content-Disposition"] = f'attachment; filename="toegangslog-{client.pk}.pdf"'
-        return response
+    raw_entries = entries
+    filters = AccessLogFilterForm(request.GET or None)
+    shown = filters.apply(raw_entries) if filters.is_valid() else raw_entries
+    # One query counts the entries and the break-the-glass ones; one more reads the page.
+    totals = shown.order_by().aggregate(
+        total=Count("pk"), break_glass=Count("pk", filter=Q(what__contains="break_glass"))
+    )
+    paginator = Paginator(shown, ACCESS_LOG_PAGE_SIZE)
+    paginator.count = totals["total"]
+    page = paginator.get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
     return render(
         request,
         "clients/access_log_page.html",
         {
             "client": client,
-            "entries": entries,
-            "break_glass_count": sum(entry.is_break_glass for entry in entries),
-            "export_url": reverse("clients:access-log", args=[client.pk]),
+            "entries": entries_described(page.object_list),
+            "page": page,
+            "filters": filters,
+            "filter_query": query.urlencode(),
+            "break_glass_count": totals["break_glass"],
         },
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def access_log_export_start(request, client_id):
+    """Ask for a PDF or CSV of the whole log: made by a Celery task (thousands of entries never tie up a web
+    worker); the next page shows the progress and then the download."""
+    _require_access_log_reader(request.user)
+    try:
+        client, _entries = client_access_log(user=request.user, client_id=client_id)
+    except (NotFoundError, PermissionDeniedError):
+        raise Http404 from None
+    export_format = request.POST.get("export")
+    if export_format not in ("csv", "pdf"):
+        return redirect("clients:access-log", client_id=client.pk)
+    made = access_log_export_request(actor=request.user, client=client, export_format=export_format)
+    return redirect("clients:access-log-export", export_id=made.pk)
+
+
+@login_required
+@require_GET
+def access_log_export(request, export_id):
+    """The progress of an export (HTMX polls it every second while it runs), then its download link."""
+    _require_access_log_reader(request.user)
+    try:
+        export = access_log_export_of(user=request.user, export_id=export_id)
+    except NotFoundError:
+        raise Http404 from None
+    template = "clients/_access_log_export_status.html" if request.htmx else "clients/access_log_export.html"
+    return render(request, template, {"export": export})
+
+
+@login_required
+@require_GET
+def access_log_export_file(request, export_id):
+    _require_access_log_reader(request.user)
+    try:
+        export = access_log_export_of(user=request.user, export_id=export_id)
+    except NotFoundError:
+        raise Http404 from None
+    if export.status != AccessLogExportStatus.DONE:
+        return redirect("clients:access-log-export", export_id=export.pk)
+    content_type = "application/pdf" if export.format == "pdf" else "text/csv; charset=utf-8"
+    response = HttpResponse(bytes(export.content), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="toegangslog-{export.client_id}.{export.format}"'
+    return response
 
 
 # --- The DPO's checks of the ledger itself ---

@@ -44,7 +44,7 @@ def test_compose_runs_web_worker_beat_postgres_and_redis():
     assert services["redis"]["image"].startswith("redis:7")
     assert "healthcheck" in services["postgres"] and "healthcheck" in services["redis"]
     assert any(volume.endswith(":/var/lib/postgresql/data") for volume in services["postgres"]["volumes"])
-    assert services["web"]["command"].startswith("gunicorn config.wsgi")
+    assert services["web"]["command"] == "gunicorn --config config/gunicorn.py config.wsgi"
     assert services["web"]["depends_on"]["migrate"] == {"condition": "service_completed_successfully"}
     assert services["worker"]["command"].startswith("celery -A config worker")
     assert services["beat"]["command"].startswith("celery -A config beat")
@@ -111,7 +111,7 @@ def test_dockerfile_builds_a_non_root_gunicorn_image_with_a_health_check():
     user = instructions("USER")
     assert user and user[-1] not in ("root", "0")
     assert instructions("EXPOSE") == ["8000"]
-    assert "config.wsgi" in instructions("CMD")[-1] and "0.0.0.0:8000" in instructions("CMD")[-1]
+    assert "config.wsgi" in instructions("CMD")[-1] and "config/gunicorn.py" in instructions("CMD")[-1]
     healthcheck = instructions("HEALTHCHECK")[-1]
     assert "docker/healthcheck.py" in healthcheck and (ROOT / "docker" / "healthcheck.py").is_file()
     assert "/healthz" in (ROOT / "docker" / "healthcheck.py").read_text()
@@ -164,3 +164,22 @@ def test_production_settings_pass_check_deploy_with_only_their_environment():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_gunicorn_config_preloads_freezes_the_loaded_objects_and_reads_the_environment(monkeypatch):
+    import gc
+    import importlib
+
+    monkeypatch.setenv("GUNICORN_WORKERS", "5")
+    monkeypatch.setenv("GUNICORN_TIMEOUT", "20")
+    config = importlib.reload(importlib.import_module("config.gunicorn"))
+    assert (config.workers, config.timeout, config.preload_app) == (5, 20, True)
+    assert config.bind == "0.0.0.0:8000"  # what the image EXPOSEs and the health check asks
+    thresholds = gc.get_threshold()
+    try:
+        config.when_ready(server=None)
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold() == config.GC_THRESHOLDS
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)

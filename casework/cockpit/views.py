@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -65,11 +66,31 @@ def caseload(request):
 
 @login_required
 def dossier_detail(request, dossier_id):
+    # ?voor=: an older page of the timeline, for a browser without JavaScript ("Oudere contacten tonen").
+    before = selectors.TimelineCursor.parse(request.GET.get("voor"))
     try:
-        dossier = selectors.dossier_page(user=request.user, dossier_id=dossier_id)
+        dossier = selectors.dossier_page(user=request.user, dossier_id=dossier_id, before=before)
     except NotFoundError:
         return break_glass_or_404(request, dossier_id)
     return _dossier_page(request, dossier)
+
+
+@login_required
+def timeline_more(request, dossier_id):
+    """The next page of the timeline, put in place of the "Oudere contacten tonen" link (HTMX); the first new
+    entry takes the keyboard focus. Without HTMX: the dossier page at that point of the timeline."""
+    before = selectors.TimelineCursor.parse(request.GET.get("voor"))
+    try:
+        dossier, items, following = selectors.timeline_more(
+            user=request.user, dossier_id=dossier_id, before=before
+        )
+    except NotFoundError:
+        raise Http404 from None
+    if not request.htmx:
+        url = reverse("casework:dossier", args=[dossier.pk])
+        return redirect(f"{url}?voor={before}#timeline-title" if before else url)
+    context = {"dossier": dossier, "items": items, "next_cursor": following, "focus_first": True}
+    return render(request, "casework/cockpit/_timeline_items.html", context)
 
 
 def _dossier_page(request, dossier, contact_form=None, status=200):
@@ -121,7 +142,12 @@ def contact_add(request, dossier_id):
     if contact is None:
         _focus_first_error(form)
     if request.htmx:
-        context = {"dossier": dossier, "contact_form": form, "new_contact": contact}
+        context = {
+            "dossier": dossier,
+            "contact_form": form,
+            "new_contact": contact,
+            "new_contact_list": [contact] if contact else [],
+        }
         return render(request, "casework/contacts/_contact_form.html", context)
     if contact is None:  # without JavaScript: the whole page again, with what was typed and the errors
         return _dossier_page(

@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -19,6 +20,19 @@ class Channel(models.TextChoices):
     VIDEO = "video", _("videogesprek")
     LETTER = "letter", _("brief")
     OTHER = "other", _("andere")
+
+
+_CHANNEL_LABELS: dict[str | None, dict[str, str]] = {}
+
+
+def channel_label(channel: str) -> str:
+    """The channel's name in the active language, translated once per language (not once per row: a lazy
+    gettext per contact was most of the time of a long timeline)."""
+    language = get_language()
+    labels = _CHANNEL_LABELS.get(language)
+    if labels is None:
+        labels = _CHANNEL_LABELS[language] = {value: str(label) for value, label in Channel.choices}
+    return labels.get(channel, channel)
 
 
 class Contact(models.Model):
@@ -48,3 +62,7 @@ class Contact(models.Model):
 
     def __str__(self):
         return f"{self.get_channel_display()} {self.occurred_at:%d/%m/%Y}"
+
+    @property
+    def channel_label(self) -> str:
+        return channel_label(self.channel)

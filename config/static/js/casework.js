@@ -44,3 +44,13 @@ document.addEventListener("htmx:afterSettle", () => {
     field.dispatchEvent(new Event("input", { bubbles: true }));
   });
 });
+
+// [data-focus-after-swap]: after HTMX put a page of older entries in place of the "more" link (which had the
+// focus), the keyboard focus goes to the first new entry instead of falling back to the top of the page.
+document.addEventListener("htmx:afterSettle", () => {
+  const first = document.querySelector("[data-focus-after-swap]");
+  if (first) {
+    first.removeAttribute("data-focus-after-swap");
+    first.focus();
+  }
+});
