@@ -4,7 +4,8 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
+from django.utils import timezone
 
 from casework import policy
 from casework.contacts.models import Contact
@@ -88,3 +89,40 @@ def timeline_more(*, user, dossier_id, before: TimelineCursor | None):
     dossier = dossier_get(user=user, dossier_id=dossier_id, what="contacts", minimum=Access.FULL)
     items, following = timeline_page(user=user, dossier=dossier, before=before)
     return dossier, items, following
+
+
+# Requests still waiting for a decision: their decision_due is the dossier's legal clock on the caseload.
+WAITING_FOR_A_DECISION = ("registered", "in_inquiry", "proposed")
+
+
+def next_decision_due():
+    """The dossier's nearest decision deadline, as an expression the caseload can sort on."""
+    waiting = AidRequest.objects.filter(dossier=OuterRef("pk"), status__in=WAITING_FOR_A_DECISION)
+    return Subquery(waiting.order_by("decision_due").values("decision_due")[:1])
+
+
+def caseload_facts(page: list) -> list:
+    """Per dossier of a caseload page: the requests waiting for a decision, the nearest deadline and the days
+    left, and the last contact; two queries for the whole page."""
+    ids = [dossier.pk for dossier in page]
+    waiting = {
+        row["dossier_id"]: row
+        for row in AidRequest.objects.filter(dossier_id__in=ids, status__in=WAITING_FOR_A_DECISION)
+        .values("dossier_id")
+        .annotate(count=Count("pk"), due=Min("decision_due"))
+    }
+    last_contacts = dict(
+        Contact.objects.filter(dossier_id__in=ids)
+        .values("dossier_id")
+        .annotate(last=Max("occurred_at"))
+        .values_list("dossier_id", "last")
+    )
+    today = timezone.localdate()
+    for dossier in page:
+        row = waiting.get(dossier.pk, {})
+        dossier.waiting_requests = row.get("count", 0)
+        dossier.next_deadline = row.get("due")
+        dossier.days_left = (dossier.next_deadline - today).days if dossier.next_deadline else None
+        dossier.days_late = max(0, -dossier.days_left) if dossier.days_left is not None else 0
+        dossier.last_contact = last_contacts.get(dossier.pk)
+    return page

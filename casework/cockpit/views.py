@@ -1,6 +1,8 @@
 """The caseload and the dossier page, with the timeline and the quick contact: the screens that bring the
 subjects of a dossier together."""
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -10,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from accounts.models import Role
+from accounts.models import Role, User
 from accounts.views import menu_add
 from casework import policy
 from casework.cockpit import selectors
@@ -48,20 +50,51 @@ CASELOAD_PAGE_SIZE = 25
 
 @login_required
 def caseload(request):
+    """The worker's dossiers, own first or the nearest decision deadline first, with what each waits for."""
     status = request.GET.get("status", "open")
     status = status if status in ("open", "closed") else "open"
+    by_deadline = request.GET.get("sorteer") == "termijn"
+    members = _team_members(request.user)
+    worker = next((m for m in members if m.username == request.GET.get("werker")), None)
     pages = {}
 
     def paginate(queryset):
         pages["page"] = Paginator(queryset, CASELOAD_PAGE_SIZE).get_page(request.GET.get("page"))
         return pages["page"].object_list
 
-    dossiers = dossier_list_page(user=request.user, paginate=paginate, status=status)
+    dossiers = dossier_list_page(
+        user=request.user,
+        paginate=paginate,
+        status=status,
+        social_worker=worker,
+        first={"deadline": selectors.next_decision_due()} if by_deadline else None,
+    )
+    query = {
+        "status": status,
+        "sorteer": "termijn" if by_deadline else "",
+        "werker": worker.username if worker else "",
+    }
     return render(
         request,
         "casework/cockpit/caseload.html",
-        {"dossiers": dossiers, "page": pages["page"], "status": status},
+        {
+            "dossiers": selectors.caseload_facts(dossiers),
+            "page": pages["page"],
+            "status": status,
+            "by_deadline": by_deadline,
+            "members": members,
+            "worker": worker,
+            "query": urlencode({k: v for k, v in query.items() if v}),
+        },
     )
+
+
+def _team_members(user) -> list:
+    """Whose dossiers a team lead (or the head of service) may pick out: the team's social workers."""
+    if not user.has_role(Role.TEAM_LEAD, Role.HEAD_OF_SERVICE) or user.team_id is None:
+        return []
+    team = User.objects.filter(team_id=user.team_id, is_active=True).order_by("first_name", "last_name")
+    return [member for member in team if member.has_role(Role.SOCIAL_WORKER)]
 
 
 @login_required

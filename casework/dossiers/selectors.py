@@ -3,7 +3,7 @@ see raises NotFoundError (404), exactly like one that does not exist."""
 
 from collections.abc import Callable
 
-from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Prefetch, QuerySet, Value, When
 from django.utils import timezone
 
 from casework import policy
@@ -58,9 +58,15 @@ def dossier_get(*, user, dossier_id, what: str = "dossier", minimum: Access = Ac
 
 
 def dossier_list_page(
-    *, user, paginate: Callable[[QuerySet], list], status: str | None = None
+    *,
+    user,
+    paginate: Callable[[QuerySet], list],
+    status: str | None = None,
+    social_worker=None,
+    first: dict | None = None,
 ) -> list[Dossier]:
-    """The dossiers the user may see, their own caseload first; every client shown on the page is logged."""
+    """The dossiers the user may see, their own caseload first (or first by `first`: {name: expression},
+    ascending, empty last, e.g. the nearest deadline); every client shown on the page is logged."""
     dossiers = (
         _dossiers_with_policy_facts()
         .filter(policy.visible_dossiers_q(user))  # no joins in it: no duplicates, no `pk IN (subquery)`
@@ -69,8 +75,15 @@ def dossier_list_page(
         )
         .order_by("mine", "client__last_name", "client__first_name", "-opened_on")
     )
+    if first:
+        ((name, expression),) = first.items()
+        dossiers = dossiers.annotate(**first).order_by(
+            F(name).asc(nulls_last=True), "client__last_name", "client__first_name", "-opened_on"
+        )
     if status:
         dossiers = dossiers.filter(status=status)
+    if social_worker is not None:
+        dossiers = dossiers.filter(social_worker=social_worker)
     page = _with_policy_facts(paginate(dossiers))
     for dossier in page:
         dossier.access = policy.dossier_access(user, dossier)
