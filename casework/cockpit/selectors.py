@@ -11,10 +11,16 @@ from casework import policy
 from casework.contacts.models import Contact
 from casework.dossiers.models import Dossier
 from casework.dossiers.selectors import dossier_get
+from casework.helpplan.models import HelpPlanGoal
 from casework.policy import Access
 from casework.register.models import AidRequest
 from casework.timeline.selectors import timeline_events_before
+from clients.models import HouseholdMember
 from clients.selectors import bank_account_changes_unseen
+
+# Requests still waiting for a decision: their decision_due is the dossier's legal clock on the caseload.
+WAITING_FOR_A_DECISION = ("registered", "in_inquiry", "proposed")
+
 
 # The newest entries of the timeline on the dossier page; older ones come on demand ("Meer tonen"), a page at
 # a time, so that a dossier with 1,400 contacts costs what one with 50 costs.
@@ -77,6 +83,22 @@ def dossier_page(*, user, dossier_id, before: TimelineCursor | None = None) -> D
     dossier.requests_list = list(
         AidRequest.objects.filter(dossier=dossier).order_by("-received_on", "-created_at")
     )
+    today = timezone.localdate()
+    for aid_request in dossier.requests_list:
+        waiting = aid_request.status in WAITING_FOR_A_DECISION
+        aid_request.days_left = (aid_request.decision_due - today).days if waiting else None
+        aid_request.days_late = max(0, -aid_request.days_left) if waiting else 0
+    dossier.overdue_requests = sum(1 for r in dossier.requests_list if r.days_late)
+    # The overview: counts and statuses only (the members' names are read on the household screen).
+    dossier.household_size = HouseholdMember.objects.filter(
+        Q(to_date__isnull=True) | Q(to_date__gte=today), client=dossier.client, from_date__lte=today
+    ).count()
+    dossier.client_age = _age(dossier.client.birth_date, today)
+    dossier.goals = list(
+        HelpPlanGoal.objects.filter(plan__dossier=dossier).order_by("priority", "id")
+        if dossier.access is Access.FULL
+        else []
+    )
     dossier.bank_account_changes = bank_account_changes_unseen(client=dossier.client)
     dossier.timeline, dossier.timeline_next = [], None
     if dossier.access is Access.FULL:
@@ -84,15 +106,15 @@ def dossier_page(*, user, dossier_id, before: TimelineCursor | None = None) -> D
     return dossier
 
 
+def _age(birth_date, today) -> int:
+    return today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
+
+
 def timeline_more(*, user, dossier_id, before: TimelineCursor | None):
     """The next page of a dossier's timeline ("Meer tonen"): the dossier read and logged as its contacts."""
     dossier = dossier_get(user=user, dossier_id=dossier_id, what="contacts", minimum=Access.FULL)
     items, following = timeline_page(user=user, dossier=dossier, before=before)
     return dossier, items, following
-
-
-# Requests still waiting for a decision: their decision_due is the dossier's legal clock on the caseload.
-WAITING_FOR_A_DECISION = ("registered", "in_inquiry", "proposed")
 
 
 def next_decision_due():

@@ -8,7 +8,16 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import AidRequestFactory, ClientFactory, ContactFactory, DossierFactory, UserFactory
+from tests.factories import (
+    AidRequestFactory,
+    ClientFactory,
+    ContactFactory,
+    DossierFactory,
+    HelpPlanFactory,
+    HelpPlanGoalFactory,
+    HouseholdMemberFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +88,17 @@ def test_a_social_worker_gets_no_worker_filter_and_an_unknown_name_filters_nothi
     assert response.status_code == 200
     assert response.context["members"] == []
     assert _rows(response) == [("Aerts", 5)]
+
+
+def test_the_dossier_page_gives_the_overview(client, social_worker, team):
+    dossier = _dossier_with_deadline(team, social_worker, "Aerts", -4)
+    HouseholdMemberFactory(client=dossier.client, relation="child", from_date=datetime.date(2015, 1, 1))
+    HelpPlanGoalFactory(plan=HelpPlanFactory(dossier=dossier), priority=1, description="Schulden afbetalen")
+    client.force_login(social_worker)
+
+    page = client.get(reverse("casework:dossier", args=[dossier.pk])).content.decode()
+
+    assert "1 huisgenoot" in page
+    assert "1 aanvraag wacht langer dan de beslistermijn." in page
+    assert "4 dagen te laat" in page
+    assert "Schulden afbetalen" in page

@@ -344,7 +344,7 @@ GUARDS = {
     "dossier page": Guard(
         url=lambda s: f"/dossiers/{s.dossier.pk}/",
         grow=both(more_contacts, more_requests),
-        queries=12,
+        queries=14,  # + the overview: the household's size and the help plan's goals
         shown=in_context(lambda context: context["dossier"].timeline),
         web=True,
     ),
