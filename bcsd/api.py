@@ -274,7 +274,8 @@ class MeetingViewSet(viewsets.GenericViewSet):
     lookup_value_regex = "[^/]+"
 
     @extend_schema(
-        summary="The meetings the caller may open", responses={200: MeetingListSerializer(many=True)}
+        summary="The meetings the caller may open",
+        responses={200: MeetingListSerializer(many=True), **ERRORS},  # 404: a page that does not exist
     )
     def list(self, request):
         page = self.paginate_queryset(selectors.meeting_list(user=request.user))

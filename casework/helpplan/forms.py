@@ -24,7 +24,7 @@ class HelpPlanForm(forms.Form):
 
     def __init__(self, data=None, *, plan=None, **kwargs):
         goals = list(plan.goals.all()) if plan else []
-        self.row_count = _row_count(data, len(goals) + EMPTY_GOAL_ROWS)
+        self.row_count = _row_count(data, max(len(goals), 2) + EMPTY_GOAL_ROWS)  # a new plan: four rows
         if data is None and plan is not None:
             kwargs["initial"] = self._initial_from(plan, goals)
         super().__init__(data, **kwargs)
