@@ -1,6 +1,8 @@
 # Two commands for a newcomer: `make run` (the demo, SQLite, no other service) and `make test` (the suite).
 PYTHON ?= python3
 PORT ?= 8000
+# The suite runs on this many processes (pytest-xdist), each with a database of its own.
+TEST_WORKERS ?= 2
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -32,7 +34,7 @@ test: $(STAMP) $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	eval "$$(bash .ci/services)" && $(BIN)/pytest $(PYTEST_ARGS)
+	eval "$$(bash .ci/services)" && $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

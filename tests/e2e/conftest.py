@@ -69,6 +69,8 @@ SEEDING_MIGRATIONS = [
     "casework.migrations.0004_required_documents",
     "casework.migrations.0006_seed_rates",
     "casework.migrations.0007_social_map_partners",
+    "casework.migrations.0013_means_test_seed_spi_amounts",  # the means test's parameters, the SPI amounts
+    "casework.migrations.0014_heating_allowance_kb_2022_bands",
     "activation.migrations.0002_default_tree_and_rules",
 ]
 
