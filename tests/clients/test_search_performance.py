@@ -58,17 +58,22 @@ def test_search_costs_the_same_queries_for_10_and_10000_persons(api, social_work
         assert len(many_response.data["results"]) == 200  # a full page costs no more than an empty one
 
 
-@pytest.fixture
-def ten_thousand_persons(db):
-    persons = bulk_create_persons(10_000)
-    with connection.cursor() as cursor:
-        # A bulk load in one transaction leaves every new row in the GIN index's pending list (fastupdate),
-        # which each index scan reads in full: the planner then rightly prefers a sequential scan. In
-        # production VACUUM (autovacuum) merges the list into the index; this does the same for the test,
-        # so that the plan checked is the one of a registry in its steady state. ANALYZE alone does not.
-        cursor.execute("SELECT gin_clean_pending_list('client_search_text_trgm')")
-        cursor.execute("ANALYZE clients_client")
-    return persons
+@pytest.fixture(scope="module")
+def ten_thousand_persons(django_db_setup, django_db_blocker):
+    """Built once for the module's tests (each would otherwise load 10,000 rows again) and removed after them,
+    so that no other test sees them."""
+    with django_db_blocker.unblock():
+        persons = bulk_create_persons(10_000)
+        with connection.cursor() as cursor:
+            # A bulk load leaves every new row in the GIN index's pending list (fastupdate), which each index
+            # scan reads in full: the planner then rightly prefers a sequential scan. In production VACUUM
+            # (autovacuum) merges the list into the index; this does the same for the test, so that the plan
+            # checked is the one of a registry in its steady state. ANALYZE alone does not.
+            cursor.execute("SELECT gin_clean_pending_list('client_search_text_trgm')")
+            cursor.execute("ANALYZE clients_client")
+    yield persons
+    with django_db_blocker.unblock():
+        Client.objects.filter(pk__in=[person.pk for person in persons]).delete()
 
 
 @pytest.mark.parametrize("fragment", ["elamr", "peeters", "vandenbroeck", "yildiz", "janssens", "van den"])
