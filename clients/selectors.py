@@ -85,7 +85,9 @@ def client_identity_get(
     whose answer is read back, and logged, through the dossier)."""
     if not may_search_clients(user):
         raise PermissionDeniedError()
-    client = _with_has_dossier(Client.objects.filter(pk=client_id).only(*IDENTITY_FIELDS), user).first()
+    client = _with_has_dossier(
+        Client.objects.filter(pk=uuid_or_404(client_id)).only(*IDENTITY_FIELDS), user
+    ).first()
     if client is None:
         raise NotFoundError()
     if shown:

@@ -358,7 +358,7 @@ def household_page(request, client_id):
 def _household_candidate(user, client_id):
     """The person chosen to join the household, as the search shows them (logged)."""
     try:
-        return client_identity_get(user=user, client_id=_uuid_or_none(client_id), purpose=Purpose.DOSSIER)
+        return client_identity_get(user=user, client_id=client_id, purpose=Purpose.DOSSIER)
     except DomainError:
         return None
 

@@ -86,8 +86,9 @@ def dossier_page(*, user, dossier_id, before: TimelineCursor | None = None) -> D
     today = timezone.localdate()
     for aid_request in dossier.requests_list:
         waiting = aid_request.status in WAITING_FOR_A_DECISION
-        aid_request.days_left = (aid_request.decision_due - today).days if waiting else None
-        aid_request.days_late = max(0, -aid_request.days_left) if waiting else 0
+        aid_request.days_left, aid_request.days_late = _days_left_and_late(
+            aid_request.decision_due if waiting else None, today
+        )
     dossier.overdue_requests = sum(1 for r in dossier.requests_list if r.days_late)
     # The overview: counts and statuses only (the members' names are read on the household screen).
     dossier.household_size = HouseholdMember.objects.filter(
@@ -104,6 +105,14 @@ def dossier_page(*, user, dossier_id, before: TimelineCursor | None = None) -> D
     if dossier.access is Access.FULL:
         dossier.timeline, dossier.timeline_next = timeline_page(user=user, dossier=dossier, before=before)
     return dossier
+
+
+def _days_left_and_late(due, today) -> tuple[int | None, int]:
+    """Days until a deadline (None without one) and the days it is past (0 when it is not)."""
+    if due is None:
+        return None, 0
+    left = (due - today).days
+    return left, max(0, -left)
 
 
 def _age(birth_date, today) -> int:
@@ -144,7 +153,6 @@ def caseload_facts(page: list) -> list:
         row = waiting.get(dossier.pk, {})
         dossier.waiting_requests = row.get("count", 0)
         dossier.next_deadline = row.get("due")
-        dossier.days_left = (dossier.next_deadline - today).days if dossier.next_deadline else None
-        dossier.days_late = max(0, -dossier.days_left) if dossier.days_left is not None else 0
+        dossier.days_left, dossier.days_late = _days_left_and_late(dossier.next_deadline, today)
         dossier.last_contact = last_contacts.get(dossier.pk)
     return page
