@@ -229,3 +229,13 @@ def test_the_schema_generates_without_a_warning():
     from django.core.management import call_command
 
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", os.devnull)
+
+
+def test_beat_schedules_every_periodic_task_and_each_is_a_registered_task(settings):
+    """The outbox's relay above all: without it a message that could not be published is never retried.
+    (A second `CELERY_BEAT_SCHEDULE = {...}` in the settings once replaced the first.)"""
+    app.loader.import_default_modules()
+    scheduled = settings.CELERY_BEAT_SCHEDULE
+    expected = {"relay-the-outbox", "delete-expired-api-tokens", "access-log-seal", "access-log-partitions"}
+    assert expected <= set(scheduled)
+    assert {entry["task"] for entry in scheduled.values()} <= set(app.tasks)

@@ -321,7 +321,7 @@ CLIENT_SEARCH_THROTTLE_RATE = os.environ.get("CASEWORK_CLIENT_SEARCH_RATE", "300
 # grants it INSERT and SELECT only on the ledger and history tables; migrations run as the owner.
 DATABASE_APP_ROLE = os.environ.get("CASEWORK_DATABASE_APP_ROLE", "casework_app")
 
-CELERY_BEAT_SCHEDULE = {
+CELERY_BEAT_SCHEDULE |= {  # added to the outbox's and the tokens' entries above, never in their place
     "access-log-seal": {"task": "clients.tasks.access_log_seal", "schedule": 60.0},
     "access-log-partitions": {
         "task": "clients.tasks.access_log_partitions",
