@@ -1,5 +1,6 @@
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from clients import validators
@@ -87,6 +88,21 @@ class ClientRegistrationForm(PersonNameAndBirthDateForm):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
+    def __init__(self, *args, dossier_teams=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].widget.attrs["autofocus"] = True  # the counter starts typing at once
+        if dossier_teams:
+            # The dossier opened with the registration: one form and one page less at the counter.
+            self.fields["dossier_team"] = forms.ChoiceField(
+                label=_("Dossier openen"),
+                required=False,
+                choices=[
+                    *((code, _("Ja, voor team %(team)s") % {"team": name}) for code, name in dossier_teams),
+                    ("", _("Nee, nu nog geen dossier")),
+                ],
+                initial=dossier_teams[0][0],
+            )
+
     def clean_insz(self):
         return validators.clean_insz(self.cleaned_data["insz"])
 
@@ -112,7 +128,7 @@ class ClientRegistrationForm(PersonNameAndBirthDateForm):
 
     def service_arguments(self) -> dict:
         """The keyword arguments of clients.services.client_register."""
-        return dict(self.cleaned_data)
+        return {name: value for name, value in self.cleaned_data.items() if name != "dossier_team"}
 
 
 class HouseholdMemberForm(forms.Form):
@@ -125,6 +141,37 @@ class HouseholdMemberForm(forms.Form):
     from_date = forms.DateField(
         label=_("Woont samen sinds"), help_text=_("dd/mm/jjjj"), widget=BirthDateInput()
     )
+
+
+class HouseholdNewMemberForm(PersonNameAndBirthDateForm):
+    """A person not yet in the registry registered straight into the household: the family name of the client
+    filled in, a child from today unless the worker says otherwise."""
+
+    insz = forms.CharField(
+        label=_("INSZ"),
+        required=False,
+        max_length=20,
+        help_text=_("Als het gekend is"),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    relation = forms.ChoiceField(label=_("Relatie tot de cliënt"), choices=Relation.choices)
+    from_date = forms.DateField(label=_("Woont samen sinds"), help_text=_("dd/mm/jjjj"), widget=DateInput())
+
+    def __init__(self, *args, client=None, **kwargs):
+        kwargs.setdefault("prefix", "gezinslid")  # the dossier page has other forms with a first name or date
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("last_name", client.last_name if client else "")
+        self.initial.setdefault("relation", Relation.CHILD)
+        self.initial.setdefault("from_date", timezone.localdate())
+
+    def clean_insz(self):
+        return validators.clean_insz(self.cleaned_data["insz"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if message := validators.insz_birth_date_message(cleaned.get("insz"), cleaned.get("birth_date")):
+            self.add_error("birth_date", message)
+        return cleaned
 
 
 class HouseholdMemberEndForm(forms.Form):

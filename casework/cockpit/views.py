@@ -22,6 +22,8 @@ from casework.dossiers.selectors import dossier_get, dossier_list_page
 from casework.dossiers.views import break_glass_or_404
 from casework.policy import Access
 from casework.register.forms import RequestRegisterForm
+from clients.forms import HouseholdNewMemberForm
+from clients.policy import may_register_clients
 from clients.selectors import bank_account_change_of
 from clients.services import bank_account_change_acknowledge
 from core.errors import DomainError, NotFoundError
@@ -138,9 +140,18 @@ def _dossier_page(request, dossier, contact_form=None, status=200):
             "may_register_request": policy.may_register_request(request.user, dossier),
             "contact_form": contact_form or ContactForm(),
             "request_form": RequestRegisterForm(),
+            "household_form": _household_form(request.user, dossier),
         },
         status=status,
     )
+
+
+def _household_form(user, dossier):
+    """The form that registers a child or partner into the household from the dossier page, for whoever may
+    change the household (not on an emergency access)."""
+    if may_register_clients(user) and policy.may_change_identity(user, [dossier]):
+        return HouseholdNewMemberForm(client=dossier.client)
+    return None
 
 
 def _focus_first_error(form) -> None:
