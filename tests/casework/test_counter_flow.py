@@ -1,5 +1,6 @@
-"""Journey 1 made shorter at the counter (issue 12): the dossier opened with the registration, and the children
-registered into the household from the dossier page in place (HTMX), with a working form without JavaScript."""
+"""Journey 1 made shorter at the counter (issue 12): the dossier opened with the registration, and the
+children registered into the household from the dossier page in place (HTMX), with a working form without
+JavaScript."""
 
 import datetime
 import re

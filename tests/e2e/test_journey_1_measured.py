@@ -15,8 +15,8 @@ from tests.factories import ClientFactory, TeamFactory, UserFactory, make_insz
 pytestmark = pytest.mark.e2e
 
 BIRTH_DATE = datetime.date(1992, 3, 4)
-# The target of issue 12: fewer than the 26 actions and 5 page loads of the journey before it, now with the two
-# children in the household (docs/journey-1.md); a change that adds steps fails here.
+# The target of issue 12: fewer than the 26 actions and 5 page loads of the journey before it, now with the
+# two children in the household (docs/journey-1.md); a change that adds steps fails here.
 FEWER_ACTIONS_THAN = 26
 FEWER_PAGE_LOADS_THAN = 5
 
