@@ -1,9 +1,12 @@
 from django import forms
+from django.db.models import Q
 from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Team
 from clients import validators
+from clients.ledger import what_choices
 from clients.models import Gender, Relation
 from core.forms import DateInput
 
@@ -183,13 +186,26 @@ class HouseholdMemberEndForm(forms.Form):
 
 
 class AccessLogFilterForm(forms.Form):
-    """The filters of "who saw my data?": a period, who read, only the break-the-glass reads. Every field is
-    optional; a bad date is shown as an error and the list stays unfiltered, never a 500."""
+    """The filters of "who saw my data?": a period, who read (a username or a team), what was read, only the
+    break-the-glass reads. Every field is optional; a bad date is shown as an error and the list stays
+    unfiltered, never a 500."""
 
     van = forms.DateField(label=_("Van"), required=False, widget=DateInput())
     tot = forms.DateField(label=_("Tot en met"), required=False, widget=DateInput())
     wie = forms.CharField(label=_("Gebruikersnaam"), required=False, max_length=150)
+    team = forms.ModelChoiceField(
+        label=_("Team van de lezer"),
+        required=False,
+        queryset=Team.objects.order_by("name"),
+        to_field_name="code",
+        empty_label=_("alle teams"),
+    )
+    wat = forms.ChoiceField(label=_("Wat werd gelezen"), required=False)
     break_the_glass = forms.BooleanField(label=_("Alleen noodtoegang"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wat"].choices = [("", _("alles")), *what_choices()]
 
     def apply(self, entries):
         data = self.cleaned_data
@@ -199,6 +215,20 @@ class AccessLogFilterForm(forms.Form):
             entries = entries.filter(accessed_at__date__lte=data["tot"])
         if data.get("wie"):
             entries = entries.filter(user__username__iexact=data["wie"].strip())
+        if data.get("team"):
+            entries = entries.filter(user__team=data["team"])
+        if data.get("wat"):
+            entries = entries.filter(_what_is_one_of(data["wat"]))
         if data.get("break_the_glass"):
             entries = entries.filter(what__contains="break_glass")
         return entries
+
+
+def _what_is_one_of(code: str) -> Q:
+    # `what` holds the codes joined by commas: the code as a whole item, not a part of another one.
+    return (
+        Q(what=code)
+        | Q(what__startswith=f"{code},")
+        | Q(what__endswith=f",{code}")
+        | Q(what__contains=f",{code},")
+    )

@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -580,8 +581,17 @@ def access_log_export_file(request, export_id):
         return redirect("clients:access-log-export", export_id=export.pk)
     content_type = "application/pdf" if export.format == "pdf" else "text/csv; charset=utf-8"
     response = HttpResponse(bytes(export.content), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="toegangslog-{export.client_id}.{export.format}"'
+    response["Content-Disposition"] = f'attachment; filename="{access_log_file_name(export)}"'
     return response
+
+
+def access_log_file_name(export) -> str:
+    """toegangslog-<last name>-<first name>-<day asked>.<format>, in plain ASCII (a file sent on to the person
+    or kept in their GDPR folder is found by its name)."""
+    person = export.client
+    day = timezone.localtime(export.created_at).date().isoformat()
+    name = "-".join(part for part in (slugify(person.last_name), slugify(person.first_name)) if part)
+    return f"toegangslog-{name or 'client'}-{day}.{export.format}"
 
 
 # --- The DPO's checks of the ledger itself ---

@@ -87,7 +87,7 @@ def test_who_looked_at_my_file(page, log_in, screenshot, people):
     page.get_by_role("button", name="Exporteren als PDF").click()
     with page.expect_download() as download:
         page.get_by_role("link", name="Downloaden").click()
-    assert download.value.suggested_filename == f"toegangslog-{dossier.client_id}.pdf"
+    assert download.value.suggested_filename == f"toegangslog-el-amrani-yasmina-{timezone.localdate()}.pdf"
     content = download.value.path().read_bytes()
     assert content.startswith(b"%PDF")
     pdf = pypdf.PdfReader(io.BytesIO(content))
