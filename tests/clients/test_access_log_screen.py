@@ -1,6 +1,6 @@
 """The DPO's "who saw my data?" page (issue 12): each row names the reader's roles and team, a
-break-the-glass read carries a label (not only a colour), the list filters on the reader's team and on what was
-read, and the export is named after the person and the day."""
+break-the-glass read carries a label (not only a colour), the list filters on the reader's team and on what
+was read, and the export is named after the person and the day."""
 
 import pytest
 from django.test.testcases import TestCase
