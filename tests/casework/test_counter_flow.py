@@ -181,3 +181,15 @@ def test_another_teams_worker_gets_404(client, other_team_worker, dossier):
 
     assert response.status_code == 404
     assert not HouseholdMember.objects.exists()
+
+
+def test_the_new_screens_speak_english_through_the_catalogue(client, social_worker, dossier):
+    client.force_login(social_worker)
+    english = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+    registration = client.get(reverse("clients:register"), **english).content.decode()
+    page = client.get(reverse("casework:dossier", args=[dossier.pk]), **english).content.decode()
+
+    assert "Yes, for team" in registration and "No, no dossier yet" in registration
+    assert "Add a household member" in page and "Register and add to the household" in page
+    assert "Filter the timeline" in page and "Written by" in page
