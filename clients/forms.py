@@ -91,10 +91,12 @@ class ClientRegistrationForm(PersonNameAndBirthDateForm):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
-    def __init__(self, *args, dossier_teams=(), **kwargs):
+    def __init__(self, *args, dossier_teams=(), own_team=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["first_name"].widget.attrs["autofocus"] = True  # the counter starts typing at once
         if dossier_teams:
+            # Yes for the worker's own team by default; someone of no team (a central front desk) chooses.
+            own = own_team.code if own_team and own_team.code in dict(dossier_teams) else ""
             # The dossier opened with the registration: one form and one page less at the counter.
             self.fields["dossier_team"] = forms.ChoiceField(
                 label=_("Dossier openen"),
@@ -103,7 +105,7 @@ class ClientRegistrationForm(PersonNameAndBirthDateForm):
                     *((code, _("Ja, voor team %(team)s") % {"team": name}) for code, name in dossier_teams),
                     ("", _("Nee, nu nog geen dossier")),
                 ],
-                initial=dossier_teams[0][0],
+                initial=own,
             )
 
     def clean_insz(self):

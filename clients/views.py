@@ -170,7 +170,7 @@ def client_register_page(request):
     # A household member joins a dossier's household; they get no dossier of their own at the counter.
     dossier_teams = [] if household_of else dossier_access().teams_to_open_dossier_for(request.user)
     if request.method == "POST":
-        form = ClientRegistrationForm(request.POST, dossier_teams=dossier_teams)
+        form = ClientRegistrationForm(request.POST, dossier_teams=dossier_teams, own_team=request.user.team)
         if form.is_valid():
             try:
                 registration = client_register(actor=request.user, **form.service_arguments())
@@ -195,6 +195,7 @@ def client_register_page(request):
         form = ClientRegistrationForm(
             initial={"last_name": request.GET.get("achternaam", ""), "insz": request.GET.get("insz", "")},
             dossier_teams=dossier_teams,
+            own_team=request.user.team,
         )
     context = {
         "form": form,

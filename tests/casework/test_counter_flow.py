@@ -78,6 +78,9 @@ def test_the_front_desk_chooses_any_team_and_a_worker_without_a_team_gets_no_cho
     without_team = client.get(reverse("clients:register")).content.decode()
 
     assert f'value="{other_team.code}"' in front_desk
+    client.force_login(UserFactory(team=None, roles=["intake_officer"]))
+    central_desk = client.get(reverse("clients:register")).content.decode()
+    assert '<option value="" selected>' in central_desk  # of no team: no team chosen for them
     assert 'name="dossier_team"' not in without_team
 
 
