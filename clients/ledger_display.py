@@ -28,7 +28,18 @@ def reader_roles(user) -> str:
     return ", ".join(str(names.get(role, role)) for role in user.roles)
 
 
-ACCESS_LOG_COLUMNS = ["accessed_at", "user", "user_name", "what", "purpose", "sealed"]
+# The reader's roles and team came later (issue 12): at the end, so that a sheet reading the columns by
+# position still works.
+ACCESS_LOG_COLUMNS = [
+    "accessed_at",
+    "user",
+    "user_name",
+    "what",
+    "purpose",
+    "sealed",
+    "user_roles",
+    "user_team",
+]
 
 
 def access_log_rows(entries) -> list[list[str]]:
@@ -41,6 +52,8 @@ def access_log_rows(entries) -> list[list[str]]:
             entry.what_display,
             entry.purpose_display,
             "ja" if entry.sealed else "nee",
+            entry.reader_roles,
+            entry.user.team.name if entry.user.team else "",
         ]
         for entry in entries
     ]

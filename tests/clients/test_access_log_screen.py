@@ -111,3 +111,17 @@ def test_a_team_lead_filters_their_team_and_sees_no_other_client(client, team, s
     assert client.get(f"/toegangslog/{person.pk}/", {"team": team.code}).status_code == 200
     client.force_login(UserFactory(team=TeamFactory(), roles=["team_lead"]))
     assert client.get(f"/toegangslog/{person.pk}/", {"team": team.code}).status_code == 404
+
+
+def test_the_csv_export_names_the_readers_roles_and_team_in_the_last_columns(
+    client, dpo, social_worker, scene
+):
+    person, _dossier = scene
+    client.force_login(dpo)
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        asked = client.post(f"/toegangslog/{person.pk}/export/", {"export": "csv"})
+    rows = client.get(asked["Location"] + "bestand/").content.decode("utf-8-sig").splitlines()
+
+    assert rows[0].endswith(";user_roles;user_team")
+    assert any(row.endswith(f";Maatschappelijk werker;{social_worker.team.name}") for row in rows)
