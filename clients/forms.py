@@ -1,8 +1,12 @@
 from django import forms
 from django.core.validators import RegexValidator
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Team
 from clients import validators
+from clients.ledger import what_choices
 from clients.models import Gender, Relation
 from core.forms import DateInput
 
@@ -87,6 +91,23 @@ class ClientRegistrationForm(PersonNameAndBirthDateForm):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
+    def __init__(self, *args, dossier_teams=(), own_team=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].widget.attrs["autofocus"] = True  # the counter starts typing at once
+        if dossier_teams:
+            # Yes for the worker's own team by default; someone of no team (a central front desk) chooses.
+            own = own_team.code if own_team and own_team.code in dict(dossier_teams) else ""
+            # The dossier opened with the registration: one form and one page less at the counter.
+            self.fields["dossier_team"] = forms.ChoiceField(
+                label=_("Dossier openen"),
+                required=False,
+                choices=[
+                    *((code, _("Ja, voor team %(team)s") % {"team": name}) for code, name in dossier_teams),
+                    ("", _("Nee, nu nog geen dossier")),
+                ],
+                initial=own,
+            )
+
     def clean_insz(self):
         return validators.clean_insz(self.cleaned_data["insz"])
 
@@ -112,7 +133,7 @@ class ClientRegistrationForm(PersonNameAndBirthDateForm):
 
     def service_arguments(self) -> dict:
         """The keyword arguments of clients.services.client_register."""
-        return dict(self.cleaned_data)
+        return {name: value for name, value in self.cleaned_data.items() if name != "dossier_team"}
 
 
 class HouseholdMemberForm(forms.Form):
@@ -127,6 +148,37 @@ class HouseholdMemberForm(forms.Form):
     )
 
 
+class HouseholdNewMemberForm(PersonNameAndBirthDateForm):
+    """A person not yet in the registry registered straight into the household: the family name of the client
+    filled in, a child from today unless the worker says otherwise."""
+
+    insz = forms.CharField(
+        label=_("INSZ"),
+        required=False,
+        max_length=20,
+        help_text=_("Als het gekend is"),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    relation = forms.ChoiceField(label=_("Relatie tot de cliënt"), choices=Relation.choices)
+    from_date = forms.DateField(label=_("Woont samen sinds"), help_text=_("dd/mm/jjjj"), widget=DateInput())
+
+    def __init__(self, *args, client=None, **kwargs):
+        kwargs.setdefault("prefix", "gezinslid")  # the dossier page has other forms with a first name or date
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("last_name", client.last_name if client else "")
+        self.initial.setdefault("relation", Relation.CHILD)
+        self.initial.setdefault("from_date", timezone.localdate())
+
+    def clean_insz(self):
+        return validators.clean_insz(self.cleaned_data["insz"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if message := validators.insz_birth_date_message(cleaned.get("insz"), cleaned.get("birth_date")):
+            self.add_error("birth_date", message)
+        return cleaned
+
+
 class HouseholdMemberEndForm(forms.Form):
     """A member leaves the household (one form per member, with the row's id as prefix)."""
 
@@ -136,13 +188,26 @@ class HouseholdMemberEndForm(forms.Form):
 
 
 class AccessLogFilterForm(forms.Form):
-    """The filters of "who saw my data?": a period, who read, only the break-the-glass reads. Every field is
-    optional; a bad date is shown as an error and the list stays unfiltered, never a 500."""
+    """The filters of "who saw my data?": a period, who read (a username or a team), what was read, only the
+    break-the-glass reads. Every field is optional; a bad date is shown as an error and the list stays
+    unfiltered, never a 500."""
 
     van = forms.DateField(label=_("Van"), required=False, widget=DateInput())
     tot = forms.DateField(label=_("Tot en met"), required=False, widget=DateInput())
     wie = forms.CharField(label=_("Gebruikersnaam"), required=False, max_length=150)
+    team = forms.ModelChoiceField(
+        label=_("Team van de lezer"),
+        required=False,
+        queryset=Team.objects.order_by("name"),
+        to_field_name="code",
+        empty_label=_("alle teams"),
+    )
+    wat = forms.ChoiceField(label=_("Wat werd gelezen"), required=False)
     break_the_glass = forms.BooleanField(label=_("Alleen noodtoegang"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wat"].choices = [("", _("alles")), *what_choices()]
 
     def apply(self, entries):
         data = self.cleaned_data
@@ -152,6 +217,20 @@ class AccessLogFilterForm(forms.Form):
             entries = entries.filter(accessed_at__date__lte=data["tot"])
         if data.get("wie"):
             entries = entries.filter(user__username__iexact=data["wie"].strip())
+        if data.get("team"):
+            entries = entries.filter(user__team=data["team"])
+        if data.get("wat"):
+            entries = entries.filter(_what_is_one_of(data["wat"]))
         if data.get("break_the_glass"):
             entries = entries.filter(what__contains="break_glass")
         return entries
+
+
+def _what_is_one_of(code: str) -> Q:
+    # `what` holds the codes joined by commas: the code as a whole item, not a part of another one.
+    return (
+        Q(what=code)
+        | Q(what__startswith=f"{code},")
+        | Q(what__endswith=f",{code}")
+        | Q(what__contains=f",{code},")
+    )

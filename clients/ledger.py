@@ -89,6 +89,11 @@ def ledger_codes_register(*, what: dict | None = None, purposes: dict | None = N
     _PURPOSE_LABELS.update(purposes or {})
 
 
+def what_choices() -> list[tuple[str, str]]:
+    """Every code of what was read, with its label in the reader's language (for the DPO's filter)."""
+    return sorted(((code, str(label)) for code, label in _WHAT_LABELS.items()), key=lambda choice: choice[1])
+
+
 def what_label(code: str) -> str:
     return ", ".join(str(_WHAT_LABELS.get(part, part)) for part in code.split(",") if part)
 

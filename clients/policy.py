@@ -6,6 +6,7 @@ from typing import Protocol
 from django.db.models import BooleanField, Expression, Value
 
 from accounts.models import Role
+from core.errors import PermissionDeniedError
 
 # Intake needs to find people before any dossier exists; committee members only see their agendas.
 SEARCHERS = {
@@ -58,6 +59,14 @@ class DossierAccess(Protocol):
     def search_links(self, user, client_ids) -> dict:
         """{client id: (label, url)}: where each person found in the search leads this user, if anywhere."""
 
+    def teams_to_open_dossier_for(self, user) -> list:
+        """[(team code, team name)] the user may open a dossier for right from the registration, their own
+        team first; empty when they open none."""
+
+    def dossier_open_at_registration(self, actor, client, team_code) -> str:
+        """Open the person's dossier for the team (the actor its social worker when they are one of it); the
+        URL of the dossier page. A refusal raises a DomainError."""
+
     def may_change_identity(self, user, client) -> bool:
         """Besides the role: may this user correct this person's identity?"""
 
@@ -94,6 +103,12 @@ class _NoDossiers:
 
     def search_links(self, user, client_ids) -> dict:
         return {}
+
+    def teams_to_open_dossier_for(self, user) -> list:
+        return []
+
+    def dossier_open_at_registration(self, actor, client, team_code) -> str:
+        raise PermissionDeniedError()
 
     def may_change_identity(self, user, client) -> bool:
         return True

@@ -190,7 +190,7 @@ def _access_log_entries(user, client) -> QuerySet:
     return (
         access_log_about(client.pk, hidden_dossier_ids=hidden)
         .annotate(sealed=Exists(AccessLogSeal.objects.filter(log_id=OuterRef("pk"))))
-        .select_related("user")
+        .select_related("user", "user__team")
         .order_by("-accessed_at", "-id")
     )
 

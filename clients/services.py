@@ -223,6 +223,20 @@ def household_member_add(
 
 
 @transaction.atomic
+def household_member_register(
+    *, actor, client: Client, relation: str, from_date: date, **identity
+) -> tuple[Registration, HouseholdMember]:
+    """A person not yet in the registry (a child, a partner) registered and added to the household at once:
+    both or neither."""
+    _check_household_change(actor, client)
+    registration = client_register(actor=actor, **identity)
+    row = household_member_add(
+        actor=actor, client=client, member=registration.client, relation=relation, from_date=from_date
+    )
+    return registration, row
+
+
+@transaction.atomic
 def household_member_end(*, actor, client: Client, row_id, to_date: date) -> HouseholdMember:
     """A member leaves the household on a date; the row stays, so the composition over time is kept."""
     _check_household_change(actor, client)

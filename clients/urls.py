@@ -14,6 +14,9 @@ urlpatterns = [
     ),
     path("clienten/geregistreerd/", views.client_registered_page, name="registered"),
     path("clienten/<uuid:client_id>/gezin/", views.household_page, name="household"),
+    path(
+        "clienten/<uuid:client_id>/gezin/nieuw-lid/", views.household_new_member, name="household-new-member"
+    ),
     path("toegangslog/", views.access_log_search, name="access-log-search"),
     path("toegangslog/<uuid:client_id>/", views.access_log, name="access-log"),
     path(

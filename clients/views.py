@@ -15,8 +15,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.views import menu_add
@@ -25,6 +26,7 @@ from clients.forms import (
     ClientRegistrationForm,
     HouseholdMemberEndForm,
     HouseholdMemberForm,
+    HouseholdNewMemberForm,
     PersonNameAndBirthDateForm,
 )
 from clients.ledger import Purpose
@@ -47,6 +49,7 @@ from clients.selectors import (
     client_identity_get,
     client_possible_duplicates,
     client_search_results,
+    household_members_read,
 )
 from clients.services import (
     ClientAlreadyRegistered,
@@ -54,6 +57,7 @@ from clients.services import (
     client_register,
     household_member_add,
     household_member_end,
+    household_member_register,
 )
 from core.errors import DomainError, NotFoundError, PermissionDeniedError
 from core.exports import csv_for_excel
@@ -163,8 +167,10 @@ def client_register_page(request):
         raise PermissionDenied
     existing_client = None
     household_of = _uuid_or_none(request.POST.get("gezin") or request.GET.get("gezin"))
+    # A household member joins a dossier's household; they get no dossier of their own at the counter.
+    dossier_teams = [] if household_of else dossier_access().teams_to_open_dossier_for(request.user)
     if request.method == "POST":
-        form = ClientRegistrationForm(request.POST)
+        form = ClientRegistrationForm(request.POST, dossier_teams=dossier_teams, own_team=request.user.team)
         if form.is_valid():
             try:
                 registration = client_register(actor=request.user, **form.service_arguments())
@@ -180,12 +186,16 @@ def client_register_page(request):
                     confirmation_url = (
                         f"{reverse('clients:household', args=[household_of])}?lid={registration.client.pk}"
                     )
+                elif form.cleaned_data.get("dossier_team"):
+                    confirmation_url = _dossier_opened(request, registration.client, form)
                 if request.htmx:
                     return HttpResponseClientRedirect(confirmation_url)
                 return redirect(confirmation_url)
     else:
         form = ClientRegistrationForm(
-            initial={"last_name": request.GET.get("achternaam", ""), "insz": request.GET.get("insz", "")}
+            initial={"last_name": request.GET.get("achternaam", ""), "insz": request.GET.get("insz", "")},
+            dossier_teams=dossier_teams,
+            own_team=request.user.team,
         )
     context = {
         "form": form,
@@ -196,6 +206,30 @@ def client_register_page(request):
     if _is_partial_request(request):
         return render(request, "clients/_registration_form.html", context)
     return render(request, "clients/register.html", {**context})
+
+
+def _dossier_opened(request, client, form) -> str:
+    """The dossier opened with the registration: its page. Refused (the person is registered all the same):
+    the confirmation page, which says why and offers the dossier-open form."""
+    try:
+        url = dossier_access().dossier_open_at_registration(
+            request.user, client, form.cleaned_data["dossier_team"]
+        )
+    except DomainError as refusal:
+        messages.error(
+            request,
+            _("De cliënt is geregistreerd, maar het dossier is niet geopend: %(why)s")
+            % {"why": refusal.message},
+        )
+        return reverse("clients:registered")
+    messages.success(
+        request, _("%(name)s is geregistreerd en het dossier is geopend.") % {"name": _full_name(client)}
+    )
+    return url
+
+
+def _full_name(person) -> str:
+    return f"{person.first_name} {person.last_name}"
 
 
 def _uuid_or_none(text):
@@ -283,11 +317,8 @@ HOUSEHOLD_ADD = "add"
 HOUSEHOLD_END = "end"
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def household_page(request, client_id):
-    """The household over time; a member is added by choosing them from the search (or registering them
-    first) and ends on a date, so the composition of every month stays known."""
+def _household_to_change(request, client_id):
+    """The person, their household over time (read and logged) and whether this user may change it."""
     try:
         client, members = client_household(user=request.user, client_id=client_id)
     except NotFoundError:
@@ -295,6 +326,23 @@ def household_page(request, client_id):
     may_change = may_register_clients(request.user) and dossier_access().may_change_identity(
         request.user, client
     )
+    return client, members, may_change
+
+
+def _end_forms(members, data=None, ending_row=None) -> dict:
+    return {
+        row.pk: HouseholdMemberEndForm(data if str(row.pk) == ending_row else None, prefix=f"einde-{row.pk}")
+        for row in members
+        if row.to_date is None
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def household_page(request, client_id):
+    """The household over time; a member is added by choosing them from the search or registering them in
+    place, and ends on a date, so the composition of every month stays known."""
+    client, members, may_change = _household_to_change(request, client_id)
     action = request.POST.get("action") if request.method == "POST" else None
     if action and not may_change:
         raise PermissionDenied
@@ -303,14 +351,10 @@ def household_page(request, client_id):
     add_form = HouseholdMemberForm(
         request.POST if action == HOUSEHOLD_ADD else None, initial={"member": chosen.pk if chosen else None}
     )
-    end_forms = {
-        row.pk: HouseholdMemberEndForm(
-            request.POST if action == HOUSEHOLD_END and request.POST.get("row") == str(row.pk) else None,
-            prefix=f"einde-{row.pk}",
-        )
-        for row in members
-        if row.to_date is None
-    }
+    end_forms = _end_forms(
+        members, request.POST if action == HOUSEHOLD_END else None, request.POST.get("row")
+    )
+    ending = next((form for form in end_forms.values() if form.is_bound), None)
     try:
         if action == HOUSEHOLD_ADD and chosen and add_form.is_valid():
             household_member_add(
@@ -320,12 +364,8 @@ def household_page(request, client_id):
                 relation=add_form.cleaned_data["relation"],
                 from_date=add_form.cleaned_data["from_date"],
             )
-            messages.success(
-                request,
-                _("%(name)s hoort nu bij het gezin.") % {"name": f"{chosen.first_name} {chosen.last_name}"},
-            )
+            messages.success(request, _("%(name)s hoort nu bij het gezin.") % {"name": _full_name(chosen)})
             return redirect("clients:household", client_id=client.pk)
-        ending = next((form for form in end_forms.values() if form.is_bound), None)
         if action == HOUSEHOLD_END and ending is not None and ending.is_valid():
             household_member_end(
                 actor=request.user,
@@ -341,18 +381,98 @@ def household_page(request, client_id):
         raise Http404 from None
     except DomainError as error:
         add_domain_error(ending if action == HOUSEHOLD_END else add_form, error)
+    return _household_render(
+        request, client, members, may_change, end_forms, chosen=chosen, add_form=add_form
+    )
+
+
+def _household_render(request, client, members, may_change, end_forms, *, status=200, **forms):
     query = request.GET.get("q", "").strip()
+    chosen = forms.get("chosen")
     search = _search_results(request.user, query) if may_change and not chosen else {"searched": False}
     context = {
         "client": client,
         "members": [(row, end_forms.get(row.pk)) for row in members],
         "may_change": may_change,
         "chosen": chosen,
-        "add_form": add_form,
+        "add_form": forms.get("add_form") or HouseholdMemberForm(),
+        "new_member_form": forms.get("new_member_form") or HouseholdNewMemberForm(client=client),
+        "view_from": "gezin",
         "query": query,
         **search,
     }
-    return render(request, "clients/household.html", context)
+    return render(request, "clients/household.html", context, status=status)
+
+
+@login_required
+@require_POST
+def household_new_member(request, client_id):
+    """A person not yet in the registry (a child, a partner) registered into the household in place, from the
+    dossier page or the household screen. With HTMX the answer is the form again, empty for the next one, with
+    the household's count (dossier page) or table (household screen) out of band: no page load. Without
+    JavaScript: the household screen."""
+    client, members, may_change = _household_to_change(request, client_id)
+    if not may_change:
+        raise PermissionDenied
+    form = HouseholdNewMemberForm(request.POST, client=client)
+    added = None
+    if form.is_valid():
+        identity = dict(form.cleaned_data)
+        relation, from_date = identity.pop("relation"), identity.pop("from_date")
+        try:
+            _registration, added = household_member_register(
+                actor=request.user, client=client, relation=relation, from_date=from_date, **identity
+            )
+        except ClientAlreadyRegistered as conflict:
+            form.add_error("insz", conflict.message)
+        except PermissionDeniedError as denied:
+            raise PermissionDenied from denied
+        except DomainError as error:
+            add_domain_error(form, error)
+    if added is not None:
+        household_members_read(user=request.user, client=client, members=[added])
+        added_text = _("%(name)s hoort nu bij het gezin (%(relation)s).") % {
+            "name": _full_name(added.member),
+            "relation": added.get_relation_display(),
+        }
+    if not request.htmx:
+        if added is None:
+            return _household_render(
+                request, client, members, may_change, _end_forms(members), new_member_form=form, status=400
+            )
+        messages.success(request, added_text)
+        return redirect("clients:household", client_id=client.pk)
+    view_from = "dossier" if request.POST.get("weergave") == "dossier" else "gezin"
+    members = list(members.all()) if added else []  # a fresh read, the new member in it
+    end_forms = _end_forms(members)
+    today = timezone.localdate()
+    context = {
+        "client": client,
+        "new_member_form": _next_member_form(client) if added else _focus_on_error(form),
+        "added_text": added_text if added else "",
+        "view_from": view_from,
+        "members": [(row, end_forms.get(row.pk)) for row in members],
+        "may_change": may_change,
+        "household_size": sum(
+            1 for row in members if row.from_date <= today and (row.to_date is None or row.to_date >= today)
+        ),
+    }
+    return render(request, "clients/_household_new_member.html", context, status=200 if added else 400)
+
+
+def _next_member_form(client):
+    """Empty again, the cursor in the first name: the next child is typed at once."""
+    form = HouseholdNewMemberForm(client=client)
+    form.fields["first_name"].widget.attrs["autofocus"] = True
+    return form
+
+
+def _focus_on_error(form):
+    """After a refused add the cursor goes to the first field to correct."""
+    invalid = [name for name in form.fields if name in form.errors]
+    if invalid:
+        form.fields[invalid[0]].widget.attrs["autofocus"] = True
+    return form
 
 
 def _household_candidate(user, client_id):
@@ -462,8 +582,17 @@ def access_log_export_file(request, export_id):
         return redirect("clients:access-log-export", export_id=export.pk)
     content_type = "application/pdf" if export.format == "pdf" else "text/csv; charset=utf-8"
     response = HttpResponse(bytes(export.content), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="toegangslog-{export.client_id}.{export.format}"'
+    response["Content-Disposition"] = f'attachment; filename="{access_log_file_name(export)}"'
     return response
+
+
+def access_log_file_name(export) -> str:
+    """toegangslog-<last name>-<first name>-<day asked>.<format>, in plain ASCII (a file sent on to the person
+    or kept in their GDPR folder is found by its name)."""
+    person = export.client
+    day = timezone.localtime(export.created_at).date().isoformat()
+    name = "-".join(part for part in (slugify(person.last_name), slugify(person.first_name)) if part)
+    return f"toegangslog-{name or 'client'}-{day}.{export.format}"
 
 
 # --- The DPO's checks of the ledger itself ---

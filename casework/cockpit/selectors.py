@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from casework import policy
 from casework.contacts.models import Contact
+from casework.contacts.selectors import day_start
 from casework.dossiers.models import Dossier
 from casework.dossiers.selectors import dossier_get
 from casework.helpplan.models import HelpPlanGoal
@@ -50,6 +51,39 @@ class TimelineCursor:
             return None
 
 
+@dataclass(frozen=True)
+class TimelineFilter:
+    """What the worker narrows the timeline to; empty, the whole timeline. A channel leaves out the events of
+    the other apps (they have none); the author of an event is who recorded it."""
+
+    channel: str | None = None
+    author: str | None = None  # a username
+    from_date: datetime.date | None = None
+    to_date: datetime.date | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.channel, self.author, self.from_date, self.to_date))
+
+    def query(self) -> dict:
+        """The filter as the dossier page's GET parameters (the paging links keep it)."""
+        values = {
+            "filter-kanaal": self.channel,
+            "filter-auteur": self.author,
+            "filter-van": self.from_date and self.from_date.strftime("%d/%m/%Y"),
+            "filter-tot": self.to_date and self.to_date.strftime("%d/%m/%Y"),
+        }
+        return {name: value for name, value in values.items() if value}
+
+    def period_q(self) -> Q:
+        # Whole local days: from the start of "from" to the start of the day after "to" (index-friendly).
+        period = Q()
+        if self.from_date:
+            period &= Q(occurred_at__gte=day_start(self.from_date))
+        if self.to_date:
+            period &= Q(occurred_at__lt=day_start(self.to_date + datetime.timedelta(days=1)))
+        return period
+
+
 def _before(cursor: TimelineCursor | None) -> Q:
     if cursor is None:
         return Q()
@@ -57,26 +91,44 @@ def _before(cursor: TimelineCursor | None) -> Q:
 
 
 def timeline_page(
-    *, user, dossier: Dossier, before: TimelineCursor | None = None, limit: int = TIMELINE_PAGE
+    *,
+    user,
+    dossier: Dossier,
+    before: TimelineCursor | None = None,
+    limit: int = TIMELINE_PAGE,
+    only: TimelineFilter | None = None,
 ):
     """One page of the timeline of a dossier already read (and logged) with full access: its contacts the user
-    may read and the events of the other apps, newest first, and the cursor of the next page (None at the
-    end). Two queries of at most limit + 1 rows each (index contact_dossier_time, timeline_dossier_time)."""
+    may read and the events of the other apps, newest first, narrowed to `only`, and the cursor of the next
+    page (None at the end). Two queries of at most limit + 1 rows each (index contact_dossier_time,
+    timeline_dossier_time); one when a channel is chosen."""
+    only = only or TimelineFilter()
+    contacts = Contact.objects.filter(dossier=dossier).filter(policy.confidential_visible_q(user, dossier))
+    if only.channel:
+        contacts = contacts.filter(channel=only.channel)
+    if only.author:
+        contacts = contacts.filter(author__username=only.author)
     contacts = list(
-        Contact.objects.filter(dossier=dossier)
-        .filter(policy.confidential_visible_q(user, dossier))
+        contacts.filter(only.period_q())
         .filter(_before(before))
         .select_related("author")
         .order_by("-occurred_at", "-id")[: limit + 1]
     )
-    events = timeline_events_before(dossier=dossier, before=_before(before), limit=limit + 1)
+    events = []
+    if not only.channel:
+        narrowed = _before(before) & only.period_q()
+        if only.author:
+            narrowed &= Q(recorded_by__username=only.author)
+        events = timeline_events_before(dossier=dossier, before=narrowed, limit=limit + 1)
     merged = sorted([*contacts, *events], key=lambda item: (item.occurred_at, item.id), reverse=True)
     items, more = merged[:limit], len(merged) > limit
     following = TimelineCursor(items[-1].occurred_at, items[-1].id) if more else None
     return items, following
 
 
-def dossier_page(*, user, dossier_id, before: TimelineCursor | None = None) -> Dossier:
+def dossier_page(
+    *, user, dossier_id, before: TimelineCursor | None = None, only: TimelineFilter | None = None
+) -> Dossier:
     """Everything the dossier page shows, read (and logged) once: the dossier with its client, its requests
     and, for those with full access, the newest page of the timeline of contacts they may read."""
     dossier = dossier_get(user=user, dossier_id=dossier_id, what="dossier_page")
@@ -103,8 +155,22 @@ def dossier_page(*, user, dossier_id, before: TimelineCursor | None = None) -> D
     dossier.bank_account_changes = bank_account_changes_unseen(client=dossier.client)
     dossier.timeline, dossier.timeline_next = [], None
     if dossier.access is Access.FULL:
-        dossier.timeline, dossier.timeline_next = timeline_page(user=user, dossier=dossier, before=before)
+        dossier.timeline, dossier.timeline_next = timeline_page(
+            user=user, dossier=dossier, before=before, only=only
+        )
+        dossier.timeline_authors = timeline_authors(dossier)
     return dossier
+
+
+def timeline_authors(dossier: Dossier) -> list[tuple[str, str]]:
+    """[(username, name)] of whoever wrote a contact in the dossier, for the timeline's author filter."""
+    found = (
+        Contact.objects.filter(dossier=dossier)
+        .values_list("author__username", "author__first_name", "author__last_name")
+        .distinct()
+        .order_by("author__first_name", "author__last_name")
+    )
+    return [(username, f"{first} {last}".strip() or username) for username, first, last in found]
 
 
 def _days_left_and_late(due, today) -> tuple[int | None, int]:
@@ -119,10 +185,11 @@ def _age(birth_date, today) -> int:
     return today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
 
 
-def timeline_more(*, user, dossier_id, before: TimelineCursor | None):
-    """The next page of a dossier's timeline ("Meer tonen"): the dossier read and logged as its contacts."""
+def timeline_more(*, user, dossier_id, before: TimelineCursor | None, only: TimelineFilter | None = None):
+    """The next page of a dossier's timeline ("Meer tonen"), or its first page after a change of the filters:
+    the dossier read and logged as its contacts."""
     dossier = dossier_get(user=user, dossier_id=dossier_id, what="contacts", minimum=Access.FULL)
-    items, following = timeline_page(user=user, dossier=dossier, before=before)
+    items, following = timeline_page(user=user, dossier=dossier, before=before, only=only)
     return dossier, items, following
 
 

@@ -16,12 +16,15 @@ from accounts.models import Role, User
 from accounts.views import menu_add
 from casework import policy
 from casework.cockpit import selectors
+from casework.cockpit.forms import TimelineFilterForm
 from casework.contacts.forms import ContactForm
 from casework.contacts.services import contact_record
 from casework.dossiers.selectors import dossier_get, dossier_list_page
 from casework.dossiers.views import break_glass_or_404
 from casework.policy import Access
 from casework.register.forms import RequestRegisterForm
+from clients.forms import HouseholdNewMemberForm
+from clients.policy import may_register_clients
 from clients.selectors import bank_account_change_of
 from clients.services import bank_account_change_acknowledge
 from core.errors import DomainError, NotFoundError
@@ -101,11 +104,14 @@ def _team_members(user) -> list:
 def dossier_detail(request, dossier_id):
     # ?voor=: an older page of the timeline, for a browser without JavaScript ("Oudere contacten tonen").
     before = selectors.TimelineCursor.parse(request.GET.get("voor"))
+    filters = TimelineFilterForm.from_query(request.GET)
     try:
-        dossier = selectors.dossier_page(user=request.user, dossier_id=dossier_id, before=before)
+        dossier = selectors.dossier_page(
+            user=request.user, dossier_id=dossier_id, before=before, only=filters.timeline_filter()
+        )
     except NotFoundError:
         return break_glass_or_404(request, dossier_id)
-    return _dossier_page(request, dossier)
+    return _dossier_page(request, dossier, filters=filters)
 
 
 @login_required
@@ -113,20 +119,33 @@ def timeline_more(request, dossier_id):
     """The next page of the timeline, put in place of the "Oudere contacten tonen" link (HTMX); the first new
     entry takes the keyboard focus. Without HTMX: the dossier page at that point of the timeline."""
     before = selectors.TimelineCursor.parse(request.GET.get("voor"))
+    filters = TimelineFilterForm.from_query(request.GET)
+    only = filters.timeline_filter()
     try:
         dossier, items, following = selectors.timeline_more(
-            user=request.user, dossier_id=dossier_id, before=before
+            user=request.user, dossier_id=dossier_id, before=before, only=only
         )
     except NotFoundError:
         raise Http404 from None
     if not request.htmx:
+        query = urlencode({**({"voor": before} if before else {}), **only.query()})
         url = reverse("casework:dossier", args=[dossier.pk])
-        return redirect(f"{url}?voor={before}#timeline-title" if before else url)
-    context = {"dossier": dossier, "items": items, "next_cursor": following, "focus_first": True}
+        return redirect(f"{url}?{query}#timeline-title" if query else url)
+    context = {
+        "dossier": dossier,
+        "items": items,
+        "next_cursor": following,
+        "filter_query": urlencode(only.query()),
+        # A next page puts the keyboard on its first entry; new filters leave it on the filter form.
+        "focus_first": before is not None,
+        "filtered_empty": before is None and not items,
+    }
     return render(request, "casework/cockpit/_timeline_items.html", context)
 
 
-def _dossier_page(request, dossier, contact_form=None, status=200):
+def _dossier_page(request, dossier, contact_form=None, status=200, filters=None):
+    filters = filters or TimelineFilterForm()
+    filters.authors_are(getattr(dossier, "timeline_authors", []))
     return render(
         request,
         "casework/cockpit/dossier.html",
@@ -138,9 +157,20 @@ def _dossier_page(request, dossier, contact_form=None, status=200):
             "may_register_request": policy.may_register_request(request.user, dossier),
             "contact_form": contact_form or ContactForm(),
             "request_form": RequestRegisterForm(),
+            "household_form": _household_form(request.user, dossier),
+            "timeline_filters": filters,
+            "filter_query": urlencode(filters.timeline_filter().query()),
         },
         status=status,
     )
+
+
+def _household_form(user, dossier):
+    """The form that registers a child or partner into the household from the dossier page, for whoever may
+    change the household (not on an emergency access)."""
+    if may_register_clients(user) and policy.may_change_identity(user, [dossier]):
+        return HouseholdNewMemberForm(client=dossier.client)
+    return None
 
 
 def _focus_first_error(form) -> None:

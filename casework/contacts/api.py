@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
@@ -44,18 +45,40 @@ class ContactCreateSerializer(serializers.Serializer):
     confidential = serializers.BooleanField(required=False, default=False)
 
 
+class ContactFilterSerializer(serializers.Serializer):
+    """The optional filters of the list, as on the dossier page's timeline (issue 12)."""
+
+    channel = serializers.ChoiceField(choices=Channel.choices, required=False)
+    author = serializers.CharField(max_length=150, required=False, help_text="The author's username")
+    occurred_from = serializers.DateField(required=False, help_text="From this day on (inclusive)")
+    occurred_to = serializers.DateField(required=False, help_text="Up to this day (inclusive)")
+
+    def validate(self, attrs):
+        if (
+            attrs.get("occurred_from")
+            and attrs.get("occurred_to")
+            and attrs["occurred_from"] > attrs["occurred_to"]
+        ):
+            raise serializers.ValidationError({"occurred_to": _("Deze datum ligt voor de datum ‘vanaf’.")})
+        return attrs
+
+
 class ContactViewSet(viewsets.GenericViewSet):
     queryset = Contact.objects.none()  # for the schema only: reads go through selectors
     serializer_class = ContactSerializer
 
     @extend_schema(
         summary="The contacts of one dossier, newest first",
-        parameters=[OpenApiParameter("dossier", str, required=True)],
+        parameters=[OpenApiParameter("dossier", str, required=True), ContactFilterSerializer],
         responses={200: ContactSerializer(many=True), **ERRORS},
     )
     def list(self, request):
         dossier_id = required_dossier(request)
-        _dossier, contacts = selectors.contact_list(user=request.user, dossier_id=dossier_id)
+        filters = ContactFilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        _dossier, contacts = selectors.contact_list(
+            user=request.user, dossier_id=dossier_id, **filters.validated_data
+        )
         page = self.paginate_queryset(contacts)
         return self.get_paginated_response(ContactSerializer(page, many=True).data)
 

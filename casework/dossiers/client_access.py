@@ -5,13 +5,14 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
+from accounts.models import Role, Team
 from accounts.services import notification_send
 from casework import policy
 from casework.dossiers.models import Dossier
 from casework.dossiers.selectors import dossiers_of_client, dossiers_of_clients
 from casework.policy import Access
 from clients.policy import RecordGrant
+from core.errors import DomainError
 
 
 class DossierClientAccess:
@@ -61,6 +62,24 @@ class DossierClientAccess:
                         f"{reverse('casework:dossier-open')}?client={client_id}",
                     )
         return links
+
+    def teams_to_open_dossier_for(self, user) -> list:
+        if not user.is_authenticated or not user.has_role(*policy.DOSSIER_OPENERS):
+            return []
+        teams = [team for team in Team.objects.order_by("name") if policy.may_open_dossier(user, team)]
+        teams.sort(key=lambda team: team.pk != user.team_id)  # their own team first, the default
+        return [(team.code, team.name) for team in teams]
+
+    def dossier_open_at_registration(self, actor, client, team_code) -> str:
+        from casework.dossiers.services import dossier_open
+
+        team = Team.objects.filter(code=team_code).first()
+        if team is None:
+            raise DomainError(_("Kies een team."), field="dossier_team")
+        # Who registers the person at their own team's counter follows them up, as on the dossier-open form.
+        own = actor.team_id == team.pk and actor.has_role(Role.SOCIAL_WORKER, Role.TEAM_LEAD)
+        dossier = dossier_open(actor=actor, client=client, team=team, social_worker=actor if own else None)
+        return reverse("casework:dossier", args=[dossier.pk])
 
     def may_change_identity(self, user, client) -> bool:
         # A person without a dossier yet belongs to no team: the registry's own people complete them.

@@ -212,6 +212,23 @@ CASES = [
             },
         ),
     ),
+    Case(
+        "clients:household-new-member",
+        "POST",
+        table(CLIENT_EDIT, 302),  # without HTMX: to the household screen (issue 12)
+        WRITES,
+        _post(
+            "clients:household-new-member",
+            lambda w, d: d.client_id,
+            lambda w, d: {
+                "gezinslid-first_name": "Adam",
+                "gezinslid-last_name": "Peeters",
+                "gezinslid-birth_date": "12/07/2016",
+                "gezinslid-relation": "child",
+                "gezinslid-from_date": "01/09/2020",
+            },
+        ),
+    ),
     # --- casework: the caseload, the dossier page and opening a dossier ---
     Case("casework:caseload", "GET", table(ALL_STAFF, 200), LISTS, _at("casework:caseload")),
     Case(

@@ -344,7 +344,8 @@ GUARDS = {
     "dossier page": Guard(
         url=lambda s: f"/dossiers/{s.dossier.pk}/",
         grow=both(more_contacts, more_requests),
-        queries=14,  # + the overview: the household's size and the help plan's goals
+        # + the overview: the household's size and the help plan's goals; + the authors of the timeline filter
+        queries=15,
         shown=in_context(lambda context: context["dossier"].timeline),
         web=True,
     ),

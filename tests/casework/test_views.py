@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.text import slugify
 
 from casework.models import AidRequest, BreakGlassAccess, Contact, Dossier, HelpPlan, Inquiry, Referral
 from clients.models import AccessLog
@@ -642,11 +643,11 @@ def test_access_log_shows_break_the_glass_with_its_reason_and_exports_it(client,
     assert f"{timezone.localtime():%d/%m/%Y}" in page
 
     csv_response = _export(client, dossier.client_id, "csv")
-    assert (
-        csv_response["Content-Disposition"] == f'attachment; filename="toegangslog-{dossier.client_id}.csv"'
-    )
+    person = dossier.client
+    named = f"toegangslog-{slugify(person.last_name)}-{slugify(person.first_name)}-{timezone.localdate()}.csv"
+    assert csv_response["Content-Disposition"] == f'attachment; filename="{named}"'  # issue 12
     rows = csv_response.content.decode("utf-8-sig").splitlines()
-    assert rows[0] == "accessed_at;user;user_name;what;purpose;sealed"
+    assert rows[0] == "accessed_at;user;user_name;what;purpose;sealed;user_roles;user_team"
     assert any("bram" in row and "noodtoegang" in row and "collega ziek" in row for row in rows)
 
     pdf = _export(client, dossier.client_id, "pdf")

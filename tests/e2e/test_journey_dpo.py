@@ -81,13 +81,21 @@ def test_who_looked_at_my_file(page, log_in, screenshot, people):
     today = timezone.localtime().strftime("%d/%m/%Y")
     expect(glass.locator("td").first).to_have_text(re.compile(rf"^{re.escape(today)} \d\d:\d\d$"))
     expect(rows.filter(has_text="Sofie Peeters (sofie)").first).to_contain_text(dossier.reference)
+    expect(glass).to_contain_text("Maatschappelijk werker · Noord")  # the reader's role and team (issue 12)
     screenshot("07-access-log")
+
+    # Only the reads of team Noord: Bram's, not Sofie's.
+    page.get_by_label("Team van de lezer").select_option(label="Noord")
+    page.get_by_role("button", name="Filteren").click()
+    expect(rows.filter(has_text="Bram Jacobs (bram)").first).to_be_visible()
+    expect(rows.filter(has_text="Sofie Peeters (sofie)")).to_have_count(0)
+    screenshot("07b-access-log-team-noord")
 
     # The export is made by a task (eager in the tests); its page shows the progress, then the download.
     page.get_by_role("button", name="Exporteren als PDF").click()
     with page.expect_download() as download:
         page.get_by_role("link", name="Downloaden").click()
-    assert download.value.suggested_filename == f"toegangslog-{dossier.client_id}.pdf"
+    assert download.value.suggested_filename == f"toegangslog-el-amrani-yasmina-{timezone.localdate()}.pdf"
     content = download.value.path().read_bytes()
     assert content.startswith(b"%PDF")
     pdf = pypdf.PdfReader(io.BytesIO(content))

@@ -27,16 +27,16 @@ def yasmina_dossier(sofie):
 
 
 def add_child(page, first_name: str, birth_date: str) -> None:
-    page.get_by_role("link", name="Nieuw gezinslid registreren").click()
-    page.get_by_label("Voornaam").fill(first_name)
-    page.get_by_label("Achternaam").fill("El Amrani")
-    page.get_by_label("Geboortedatum").fill(birth_date)
-    page.get_by_role("button", name="Cliënt registreren").click()
-    expect(page.get_by_text(f"Toevoegen: {first_name} El Amrani")).to_be_visible()
-    page.get_by_label("Relatie tot de cliënt").select_option(label="kind")
-    page.get_by_label("Woont samen sinds").fill(birth_date)
-    page.get_by_role("button", name="Toevoegen aan het gezin").click()
-    expect(page.get_by_role("status")).to_contain_text(f"{first_name} El Amrani hoort nu bij het gezin.")
+    """Registered into the household in place (HTMX): the family name and "kind" are filled in already."""
+    form = page.locator("#household-new-member")
+    form.get_by_label("Voornaam").fill(first_name)
+    expect(form.get_by_label("Achternaam")).to_have_value("El Amrani")
+    form.get_by_label("Geboortedatum").fill(birth_date)
+    form.get_by_label("Woont samen sinds").fill(birth_date)
+    form.get_by_role("button", name="Registreren en toevoegen aan het gezin").click()
+    expect(page.locator("#household-new-member").get_by_role("status")).to_contain_text(
+        f"{first_name} El Amrani hoort nu bij het gezin (kind)."
+    )
 
 
 def test_sofie_goes_from_the_search_to_the_dossier_and_adds_the_two_children(
@@ -63,6 +63,30 @@ def test_sofie_goes_from_the_search_to_the_dossier_and_adds_the_two_children(
 
     children = HouseholdMember.objects.filter(client=yasmina_dossier.client, relation="child")
     assert sorted(row.member.first_name for row in children) == ["Adam", "Nour"]
+
+
+def test_a_partner_already_in_the_registry_is_chosen_and_added_without_a_page_load(
+    page, sofie, yasmina_dossier, log_in, screenshot
+):
+    ClientFactory(first_name="Karim", last_name="Haddad", birth_date=datetime.date(1990, 5, 6))
+    log_in("sofie")
+    page.goto(f"/clienten/{yasmina_dossier.client_id}/gezin/")
+    loads = []
+    page.on("load", lambda: loads.append(page.url))
+
+    page.get_by_label("Zoek de persoon in het register (naam of INSZ)").fill("haddad")
+    page.get_by_role("button", name="Zoeken").click()
+    page.get_by_role("link", name="Karim kiezen").click()
+    chosen = page.locator("form").filter(has_text="Toevoegen: Karim Haddad")
+    chosen.get_by_label("Relatie tot de cliënt").select_option(label="partner")
+    chosen.get_by_label("Woont samen sinds").fill("01/09/2020")
+    chosen.get_by_role("button", name="Toevoegen aan het gezin", exact=True).click()
+
+    expect(page.get_by_role("status").first).to_contain_text("Karim Haddad hoort nu bij het gezin.")
+    expect(page.locator("#household-members")).to_contain_text("Haddad, Karim")
+    screenshot("01-partner-chosen-in-place")
+    assert loads == []  # boosted by HTMX: the content is swapped, the page is not reloaded
+    assert HouseholdMember.objects.get(client=yasmina_dossier.client).relation == "partner"
 
 
 def test_the_dossier_page_has_unique_ids_and_a_long_word_wraps(

@@ -107,6 +107,7 @@ def test_sofie_registers_yasmina_at_the_counter(page, sofie, jasmina, screenshot
     screenshot("05-insz-error")
 
     page.get_by_label("INSZ").fill(formatted(YASMINA_INSZ))
+    page.get_by_label("Dossier openen").select_option(label="Nee, nu nog geen dossier")
     page.get_by_role("button", name="Cliënt registreren").click()
     expect(page.get_by_role("heading", name="Cliënt geregistreerd")).to_be_visible()
     expect(page.get_by_role("status")).to_have_text("Yasmina El Amrani is geregistreerd.")
@@ -135,14 +136,18 @@ def test_sofie_registers_yasmina_at_the_counter(page, sofie, jasmina, screenshot
 def test_registration_by_keyboard_only(page, sofie, log_in, screenshot):
     log_in("sofie")
     expect(page.get_by_role("heading", name="Welkom, Sofie")).to_be_visible()
-    page.goto("/clienten/nieuw/")
 
-    # The first Tab reaches the skip link, which takes the keyboard past the header to the form.
+    # On a page without a field to start in (the home page), the first Tab reaches the skip link, which takes
+    # the keyboard past the header to the content.
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Naar de inhoud")).to_be_focused()
     screenshot("01-skip-link")
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+
+    # The registration form puts the cursor in the first field: the worker types at once.
+    page.goto("/clienten/nieuw/")
     expect(page.get_by_label("Voornaam")).to_be_focused()
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
     page.keyboard.type("Karel")
@@ -155,8 +160,9 @@ def test_registration_by_keyboard_only(page, sofie, log_in, screenshot):
     screenshot("02-typed")
     page.keyboard.press("Enter")
 
-    expect(page.get_by_role("heading", name="Cliënt geregistreerd")).to_be_visible()
-    expect(page.locator(".identity")).to_contain_text("12/05/1980")
+    # The dossier opened with the registration (her team, the form's default): its page.
+    expect(page.get_by_role("heading", name="Karel Van den Broeck")).to_be_visible()
+    expect(page.locator("#identity-title + .dossier-header")).to_contain_text("12/05/1980")
     screenshot("03-registered")
     assert Client.objects.get(last_name="Van den Broeck").birth_date == datetime.date(1980, 5, 12)
 
