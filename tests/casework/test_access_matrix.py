@@ -801,6 +801,23 @@ ACTIVATION_CASES = [
     ),
 ]
 CASES += ACTIVATION_CASES
+# The committee app turns a GPMI sanction proposal into a submission: whoever may submit to the committee for
+# the dossier (policy.may_submit_to_committee, i.e. works in it).
+CASES.append(
+    Case(
+        "POST",
+        "/api/v1/bcsd/submissions/from-sanction-proposal/",
+        table(WORK, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/bcsd/submissions/from-sanction-proposal/",
+            {
+                "sanction_proposal": str(activation_world.sanction_proposal(w, d).pk),
+                "hearing_offered_on": TODAY,
+            },
+        ),
+    )
+)
 
 # Operations outside the matrix, and why.
 NOT_IN_THE_MATRIX = {

@@ -702,6 +702,21 @@ CASES += [
     ),
 ]
 
+# The committee app turns a GPMI sanction proposal into a submission: whoever works in the dossier.
+CASES.append(
+    Case(
+        "bcsd:sanction-submit",
+        "POST",
+        table(WORK, 302),
+        WRITES,
+        _post(
+            "bcsd:sanction-submit",
+            lambda w, d: activation_world.sanction_proposal(w, d).pk,
+            {"hearing_offered_on": TODAY},
+        ),
+    )
+)
+
 # URLs outside the matrix, and why.
 NOT_IN_THE_MATRIX_PREFIXES = (
     "api/",  # the API: its own matrix, built from the OpenAPI schema (test_access_matrix.py)
