@@ -177,3 +177,57 @@ def test_web_other_team_gets_404(client, other_team_worker, proposal):
     action = reverse("bcsd:sanction-submit", args=[proposal.pk])
     assert client.post(action, {"hearing_offered_on": TODAY.strftime("%d/%m/%Y")}).status_code == 404
     assert not Submission.objects.exists()
+
+
+def test_on_the_screens_a_warning_a_proposal_and_the_committee_submission(
+    client, coach, social_worker, dossier
+):
+    """Karim warns and proposes on the GPMI page; Sofie follows its link to the committee's page of the
+    dossier and hands the proposal over, once."""
+    dossier.activation_coach = coach
+    dossier.save()
+    signed = TODAY - datetime.timedelta(days=120)
+    gpmi = activation_services.gpmi_create(
+        actor=coach,
+        dossier=dossier,
+        kind="standard",
+        leefloon_granted_on=signed,
+        signed_on=signed,
+        **CONTRACT,
+    )
+    page_url = reverse("activation:gpmi", args=[gpmi.pk])
+    client.force_login(coach)
+    early = client.post(
+        reverse("activation:gpmi-sanction", args=[gpmi.pk]), {"suspension_months": "1", "motivation": "x"}
+    )
+    assert early.status_code == 400
+    assert "na een formele verwittiging" in early.content.decode()
+    assert client.post(
+        reverse("activation:gpmi-warning", args=[gpmi.pk]),
+        {"given_on": TODAY.strftime("%d/%m/%Y"), "reason": "Drie keer niet op afspraak"},
+    )["Location"].startswith(page_url)
+    too_long = client.post(
+        reverse("activation:gpmi-sanction", args=[gpmi.pk]), {"suspension_months": "3", "motivation": "x"}
+    )
+    assert too_long.status_code == 400
+    assert "1 tot 1 maand" in too_long.content.decode()
+    proposed = client.post(
+        reverse("activation:gpmi-sanction", args=[gpmi.pk]),
+        {"suspension_months": "1", "motivation": "Zonder reden niet op de afspraken"},
+    )
+    assert proposed.status_code == 302
+    proposal = SanctionProposal.objects.get()
+
+    client.force_login(social_worker)
+    page = client.get(page_url).content.decode()
+    committee_page = reverse("bcsd:dossier-submissions", args=[dossier.pk])
+    assert f"{committee_page}#sanction-{proposal.pk}" in page
+    assert "Drie keer niet op afspraak" in page
+    done = client.post(
+        reverse("bcsd:sanction-submit", args=[proposal.pk]),
+        {"hearing_offered_on": TODAY.strftime("%d/%m/%Y")},
+    )
+    assert done["Location"] == committee_page
+    assert Submission.objects.get().kind == "gpmi_sanction"
+    assert "aan het BCSD voorgelegd" in client.get(page_url).content.decode()
+    assert f"#sanction-{proposal.pk}" not in client.get(page_url).content.decode()
