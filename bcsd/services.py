@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import Role, User
 from activation import services as activation_services
@@ -677,9 +678,12 @@ def hearing_outcome(*, actor, hearing: Hearing, held: bool, notes: str = "") -> 
 def _sanction_texts(proposal) -> dict:
     """The proposal, motivation and legal basis of a gpmi_sanction submission, in the committee's words."""
     months = proposal.suspension_months
-    text = _(
-        "Schorsing van het leefloon gedurende %(months)d maand(en) omdat de verplichtingen van het GPMI "
-        "zonder rechtmatige reden niet werden nagekomen."
+    text = ngettext(
+        "Schorsing van het leefloon gedurende %(months)d maand omdat de verplichtingen van het GPMI "
+        "zonder rechtmatige reden niet werden nagekomen.",
+        "Schorsing van het leefloon gedurende %(months)d maanden omdat de verplichtingen van het GPMI "
+        "zonder rechtmatige reden niet werden nagekomen.",
+        months,
     ) % {"months": months}
     if proposal.repeat:
         text += " " + _("Herhaling binnen het jaar na een eerder sanctievoorstel.")

@@ -72,7 +72,7 @@ def test_the_committee_turns_the_proposal_into_a_frozen_submission_once(social_w
     )
 
     assert submission.kind == "gpmi_sanction"
-    assert "1 maand(en)" in submission.proposal
+    assert "gedurende 1 maand omdat" in submission.proposal
     assert "Zonder reden niet op de evaluatiegesprekken" in submission.motivation
     assert "Drie keer niet op afspraak" in submission.motivation
     assert "art. 30 §2" in submission.legal_basis
@@ -99,7 +99,7 @@ def test_a_repeat_within_the_year_says_so(social_worker, coach, proposal):
     submission = services.submission_from_sanction_proposal(
         actor=social_worker, proposal=_read(social_worker, again), hearing_offered_on=TODAY
     )
-    assert "3 maand(en)" in submission.proposal
+    assert "gedurende 3 maanden omdat" in submission.proposal
     assert "Herhaling binnen het jaar" in submission.proposal
 
 
