@@ -330,7 +330,8 @@ class GroupActivityViewSet(viewsets.GenericViewSet):
     lookup_value_regex = "[^/]+"
 
     @extend_schema(
-        summary="The activities the caller organises", responses={200: GroupActivitySerializer(many=True)}
+        summary="The activities the caller organises",
+        responses={200: GroupActivitySerializer(many=True), **ERRORS},  # 404: a page that does not exist
     )
     def list(self, request):
         page = self.paginate_queryset(selectors.group_activities_of(user=request.user))
