@@ -19,6 +19,10 @@ TODAY = timezone.localdate()
 # Token check, user, the board's trajectories with their measures and GPMIs, the access-log row (with its
 # chain), whatever the number of trajectories.
 BOARD_QUERIES = 12
+# The activity, its participants with their clients, the sessions with their attendance, the access-log row.
+GROUP_QUERIES = 12
+# The page also lists the coach's board to choose participants from.
+GROUP_PAGE_QUERIES = 24
 
 
 def _board(api_client, query=""):
@@ -161,3 +165,37 @@ def test_a_participant_from_another_teams_dossier_is_404(api, coach, other_team_
     url = f"{V1}/activation/group-activities/{created.json()['id']}/participants/"
     assert api(coach).post(url, {"trajectory": str(trajectory.pk)}, format="json").status_code == 404
     assert datetime.date.today() >= TODAY
+
+
+@pytest.mark.parametrize("count", [3, 40])
+def test_a_group_activity_reads_in_a_constant_number_of_queries(
+    api, client, coach, team, social_worker, count
+):
+    from activation.models import GroupActivity, GroupAttendance, GroupParticipant, GroupSession
+
+    trajectories = _trajectories(count, coach=coach, team=team, social_worker=social_worker)
+    activity = GroupActivity.objects.create(name="Jobclub", organiser=coach, starts_on=TODAY)
+    participants = GroupParticipant.objects.bulk_create(
+        GroupParticipant(activity=activity, trajectory=t, added_by=coach) for t in trajectories
+    )
+    for topic in ("Sollicitatiebrief", "Cv"):
+        session = GroupSession.objects.create(
+            activity=activity, held_on=TODAY, topic=topic, recorded_by=coach
+        )
+        GroupAttendance.objects.bulk_create(
+            GroupAttendance(session=session, participant=p, present=i % 2 == 0)
+            for i, p in enumerate(participants)
+        )
+    token_client = api(coach)
+    url = f"{V1}/activation/group-activities/{activity.pk}/"
+    token_client.get(url)  # warm the caches
+    with CaptureQueriesContext(connection) as queries:
+        response = token_client.get(url)
+    assert response.status_code == 200
+    assert len(response.json()["participants"]) == count
+    assert len(queries) <= GROUP_QUERIES
+    client.force_login(coach)
+    client.get(f"/activering/groepen/{activity.pk}/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/activering/groepen/{activity.pk}/").status_code == 200
+    assert len(queries) <= GROUP_PAGE_QUERIES
