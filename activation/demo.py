@@ -10,13 +10,41 @@ import random
 from django.utils import timezone
 
 from accounts.demo import staff
+from accounts.models import Team
 from activation import services
 from activation.models import Trajectory
+from casework.dossiers import services as dossier_services
 from casework.models import Dossier, DossierStatus, Partner
+from clients.models import Client
+from clients.rules import insz_for
+from clients.services import client_register
 
 SEED = 2027
 COACH = "karim"
-HOW_MANY = 24
+HOW_MANY = 45
+# Karim's caseload reaches beyond the thirty dossiers of casework's demo: clients the social teams referred
+# for activation, each with a dossier of their own social worker (first name, last name, birth date,
+# gender, nationality, language, social worker).
+REFERRED = [
+    ("Mehdi", "Benali", datetime.date(1988, 5, 12), "m", "MA", "Arabisch", "lotte"),
+    ("Sanne", "Wouters", datetime.date(1995, 2, 3), "f", "BE", "Nederlands", "bram"),
+    ("Oleksandr", "Koval", datetime.date(1983, 11, 21), "m", "UA", "Oekraïens", "nora"),
+    ("Aylin", "Demir", datetime.date(1991, 7, 9), "f", "TR", "Turks", "jonas"),
+    ("Kevin", "Claessens", datetime.date(1986, 4, 17), "m", "BE", "Nederlands", "fatma"),
+    ("Fatoumata", "Diallo", datetime.date(1993, 9, 28), "f", "GN", "Frans", "lotte"),
+    ("Tomasz", "Nowak", datetime.date(1979, 1, 14), "m", "PL", "Pools", "bram"),
+    ("Lies", "Vermeiren", datetime.date(1997, 6, 2), "f", "BE", "Nederlands", "nora"),
+    ("Abdi", "Hassan", datetime.date(1990, 12, 5), "m", "SO", "Somalisch", "jonas"),
+    ("Elena", "Popescu", datetime.date(1985, 3, 30), "f", "RO", "Roemeens", "fatma"),
+    ("Jens", "Van Damme", datetime.date(1994, 8, 11), "m", "BE", "Nederlands", "lotte"),
+    ("Samira", "Ouali", datetime.date(1989, 10, 19), "f", "MA", "Arabisch", "bram"),
+    ("Dawit", "Tesfaye", datetime.date(1992, 5, 24), "m", "ER", "Tigrinya", "nora"),
+    ("Nathalie", "Dubois", datetime.date(1981, 2, 8), "f", "BE", "Frans", "jonas"),
+    ("Pieter-Jan", "Maes", datetime.date(1996, 11, 3), "m", "BE", "Nederlands", "fatma"),
+    ("Hana", "Rahimi", datetime.date(1998, 4, 26), "f", "AF", "Dari", "lotte"),
+    ("Youssef", "El Idrissi", datetime.date(1987, 7, 15), "m", "MA", "Arabisch", "bram"),
+    ("Marieke", "Jacobs", datetime.date(1984, 9, 7), "f", "BE", "Nederlands", "nora"),
+]
 PHASES = ["care", "language", "social_activation", "work_activation", "job_guidance", "work"]
 # The answers of the default tree that lead to each phase (the first "yes" wins).
 QUESTION_OF = {
@@ -57,10 +85,34 @@ def _answers(phase: str) -> dict:
     return {code: index == position for index, code in enumerate(CODES[: position + 1])}
 
 
+def _referred_dossiers() -> int:
+    """Register the referred clients and open their dossiers (idempotent: a known INSZ is left alone)."""
+    intake = staff("ines")
+    opened = 0
+    for index, (first, last, born, gender, nationality, language, worker) in enumerate(REFERRED):
+        # Serials from 601 on: the other demo persons use serials below 200, so no number collides.
+        insz = insz_for(born, 601 + 2 * index + (0 if gender == "m" else 1))
+        if Client.objects.filter(insz=insz).exists():
+            continue
+        client = client_register(
+            actor=intake, first_name=first, last_name=last, birth_date=born, insz=insz, gender=gender,
+            nationality=nationality, language=language, street="Leuvensesteenweg",
+            house_number=str(10 + 7 * index), postal_code="3070", municipality="Kortenberg",
+        ).client  # fmt: skip
+        social_worker = staff(worker)
+        dossier_services.dossier_open(
+            actor=intake, client=client, team=Team.objects.get(pk=social_worker.team_id),
+            social_worker=social_worker,
+        )  # fmt: skip
+        opened += 1
+    return opened
+
+
 def seed(stdout) -> None:
     rng = random.Random(SEED)
     coach = staff(COACH)
     today = timezone.localdate()
+    referred = _referred_dossiers()
     taken = Trajectory.objects.values("dossier_id")
     dossiers = list(
         Dossier.objects.filter(status=DossierStatus.OPEN, restricted=False, social_worker__isnull=False)
@@ -130,7 +182,8 @@ def seed(stdout) -> None:
             gpmis += 1
     groups = _group_activity(coach, today) if started else 0
     stdout.write(
-        f"activation: {groups} group activity, {started} trajectories, {measures} measures and {gpmis} GPMIs "
+        f"activation: {referred} referred clients, {groups} group activity, {started} trajectories, "
+        f"{measures} measures and {gpmis} GPMIs "
         f"created for {COACH} "
         f"({Trajectory.objects.count()} trajectories in all)"
     )

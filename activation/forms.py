@@ -132,6 +132,24 @@ class GpmiEvaluationForm(forms.Form):
     summary = forms.CharField(label=_("Samenvatting"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class GpmiWarningForm(forms.Form):
+    given_on = forms.DateField(label=_("Gegeven op"), widget=DateInput())
+    reason = forms.CharField(
+        label=_("Reden van de verwittiging"), widget=forms.Textarea(attrs={"rows": 2}), max_length=5000
+    )
+
+
+class SanctionProposalForm(forms.Form):
+    suspension_months = forms.TypedChoiceField(
+        label=_("Schorsing van het leefloon"),
+        choices=[(1, _("1 maand")), (2, _("2 maanden")), (3, _("3 maanden (herhaling binnen het jaar)"))],
+        coerce=int,
+    )
+    motivation = forms.CharField(
+        label=_("Motivering voor het comité"), widget=forms.Textarea(attrs={"rows": 3}), max_length=20000
+    )
+
+
 class GroupActivityForm(forms.Form):
     name = forms.CharField(label=_("Naam"), max_length=150)
     starts_on = forms.DateField(label=_("Start"), widget=DateInput())

@@ -250,3 +250,13 @@ def group_attendance_of(*, trajectory: Trajectory) -> list[GroupAttendance]:
         .select_related("session__activity")
         .order_by("session__held_on")
     )
+
+
+def sanction_proposals_to_submit(*, dossier: Dossier) -> list[SanctionProposal]:
+    """The dossier's sanction proposals not yet handed to the committee (a dossier read through dossier_get:
+    its read is logged there)."""
+    return list(
+        SanctionProposal.objects.filter(gpmi__dossier=dossier, status="proposed")
+        .select_related("warning", "proposed_by")
+        .order_by("proposed_on", "created_at")
+    )

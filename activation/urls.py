@@ -19,4 +19,6 @@ urlpatterns = [
     path("activering/gpmi/<uuid:gpmi_id>/", views.gpmi_edit, name="gpmi"),
     path("activering/gpmi/<uuid:gpmi_id>/contract.pdf", views.gpmi_pdf, name="gpmi-pdf"),
     path("activering/gpmi/<uuid:gpmi_id>/evaluaties/", views.gpmi_evaluate, name="gpmi-evaluate"),
+    path("activering/gpmi/<uuid:gpmi_id>/verwittigingen/", views.gpmi_warning, name="gpmi-warning"),
+    path("activering/gpmi/<uuid:gpmi_id>/sanctievoorstellen/", views.gpmi_sanction, name="gpmi-sanction"),
 ]

@@ -5,6 +5,7 @@ through the selectors (the dossier policy, the ledger); writes through the servi
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -17,6 +18,7 @@ from activation.forms import (
     GpmiCreateForm,
     GpmiEvaluationForm,
     GpmiForm,
+    GpmiWarningForm,
     GroupActivityForm,
     GroupEvaluationForm,
     GroupParticipantForm,
@@ -24,6 +26,7 @@ from activation.forms import (
     MeasureForm,
     MonitoringContactForm,
     PhaseChangeForm,
+    SanctionProposalForm,
     ScreeningForm,
     TrajectoryStartForm,
 )
@@ -273,6 +276,7 @@ def gpmi_edit(request, gpmi_id):
             "standing": selectors.gpmi_standing(gpmi),
             "trajectory": trajectories[0] if trajectories else None,
             "evaluation_form": GpmiEvaluationForm(initial={"held_on": timezone.localdate()}),
+            **_sanction_context(gpmi),
         },
     )
 
@@ -300,8 +304,71 @@ def gpmi_evaluate(request, gpmi_id):
             "standing": selectors.gpmi_standing(gpmi),
             "trajectory": None,
             "evaluation_form": form,
+            **_sanction_context(gpmi),
         },
     )
+
+
+def _sanction_context(gpmi, *, warning_form=None, sanction_form=None) -> dict:
+    """The formal warnings and sanction proposals of the GPMI page, with their forms."""
+    return {
+        "warnings": list(gpmi.warnings.all()),
+        "sanction_proposals": list(gpmi.sanction_proposals.all()),
+        "warning_form": warning_form or GpmiWarningForm(initial={"given_on": timezone.localdate()}),
+        "sanction_form": sanction_form or SanctionProposalForm(),
+    }
+
+
+def _gpmi_page_with(request, gpmi, **forms):
+    return render(
+        request,
+        "activation/gpmi.html",
+        {
+            "gpmi": gpmi,
+            "dossier": gpmi.dossier,
+            "form": GpmiForm(),
+            "standing": selectors.gpmi_standing(gpmi),
+            "trajectory": None,
+            "evaluation_form": GpmiEvaluationForm(initial={"held_on": timezone.localdate()}),
+            **_sanction_context(gpmi, **forms),
+        },
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def gpmi_warning(request, gpmi_id):
+    """A formal warning for not keeping the GPMI: the step before a sanction proposal."""
+    gpmi = _gpmi(request, gpmi_id, "gpmi_warning")
+    form = GpmiWarningForm(request.POST)
+    if form.is_valid():
+        try:
+            services.gpmi_warning_give(actor=request.user, gpmi=gpmi, **form.cleaned_data)
+            return redirect(reverse("activation:gpmi", args=[gpmi.pk]) + "#sanctions-title")
+        except NotFoundError:
+            raise Http404 from None
+        except DomainError as error:
+            add_domain_error(form, error)
+    return _gpmi_page_with(request, gpmi, warning_form=form)
+
+
+@login_required
+@require_POST
+def gpmi_sanction(request, gpmi_id):
+    """A proposal to the committee to suspend the leefloon, after a formal warning; the committee's page of
+    the dossier then hands it over as a submission (the committee hears the client first)."""
+    gpmi = _gpmi(request, gpmi_id, "gpmi_sanction")
+    form = SanctionProposalForm(request.POST)
+    if form.is_valid():
+        try:
+            services.sanction_propose(actor=request.user, gpmi=gpmi, **form.cleaned_data)
+            return redirect(reverse("activation:gpmi", args=[gpmi.pk]) + "#sanctions-title")
+        except NotFoundError:
+            raise Http404 from None
+        except DomainError as error:
+            add_domain_error(form, error)
+    return _gpmi_page_with(request, gpmi, sanction_form=form)
 
 
 @login_required

@@ -9,6 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from accounts.models import Role, User
+from activation import selectors as activation_selectors
 from bcsd import selectors, services
 from bcsd.documents import decision_letter_pdf, hearing_invitation_pdf, minutes_pdf
 from bcsd.models import (
@@ -95,6 +96,12 @@ class SubmissionCreateSerializer(serializers.Serializer):
     period_start = serializers.DateField(required=False, allow_null=True)
     period_end = serializers.DateField(required=False, allow_null=True)
     hearing_offered_on = serializers.DateField(required=False, allow_null=True)
+
+
+class SanctionSubmissionCreateSerializer(serializers.Serializer):
+    sanction_proposal = serializers.UUIDField()
+    # Optional in the schema so that its absence gets the service's own message (always after a hearing).
+    hearing_offered_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
 class ReviewCreateSerializer(serializers.Serializer):
@@ -396,6 +403,25 @@ class SubmissionViewSet(viewsets.GenericViewSet):
                 raise NotFoundError()
         submission = services.submission_create(
             actor=request.user, dossier=dossier, aid_request=aid_request, **data
+        )
+        return Response(SubmissionSerializer(submission).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Submit a GPMI sanction proposed in activation (kind gpmi_sanction; once per proposal)",
+        request=SanctionSubmissionCreateSerializer,
+        responses={201: SubmissionSerializer, 409: ConflictSerializer, **ERRORS},
+    )
+    @action(detail=False, methods=["post"], url_path="from-sanction-proposal")
+    def from_sanction_proposal(self, request):
+        serializer = SanctionSubmissionCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        proposal = activation_selectors.sanction_proposal_for_committee(
+            user=request.user, proposal_id=serializer.validated_data["sanction_proposal"]
+        )
+        submission = services.submission_from_sanction_proposal(
+            actor=request.user,
+            proposal=proposal,
+            hearing_offered_on=serializer.validated_data["hearing_offered_on"],
         )
         return Response(SubmissionSerializer(submission).data, status=status.HTTP_201_CREATED)
 

@@ -110,3 +110,11 @@ class HearingForm(forms.Form):
 class NotifyForm(forms.Form):
     sent_on = forms.DateField(label=_("Verstuurd op"), widget=DateInput())
     method = forms.ChoiceField(label=_("Wijze"), choices=NotificationMethod.choices)
+
+
+class SanctionSubmissionForm(forms.Form):
+    """A GPMI sanction proposed in activation, handed to the committee: always after the right to be heard."""
+
+    hearing_offered_on = forms.DateField(
+        label=_("Hoorrecht schriftelijk aangeboden op"), required=False, widget=DateInput()
+    )

@@ -11,8 +11,11 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import Role, User
+from activation import services as activation_services
+from activation.models import SanctionProposal, SanctionProposalStatus
 from bcsd import rules
 from bcsd.models import (
     AgendaItem,
@@ -667,3 +670,72 @@ def hearing_outcome(*, actor, hearing: Hearing, held: bool, notes: str = "") -> 
     hearing.notes = notes.strip()
     save_with_history(hearing, actor=actor, reason="hearing_outcome")
     return hearing
+
+
+# --- A GPMI sanction proposed in activation becomes a submission (activation never imports bcsd) ---
+
+
+def _sanction_texts(proposal) -> dict:
+    """The proposal, motivation and legal basis of a gpmi_sanction submission, in the committee's words."""
+    months = proposal.suspension_months
+    text = ngettext(
+        "Schorsing van het leefloon gedurende %(months)d maand omdat de verplichtingen van het GPMI "
+        "zonder rechtmatige reden niet werden nagekomen.",
+        "Schorsing van het leefloon gedurende %(months)d maanden omdat de verplichtingen van het GPMI "
+        "zonder rechtmatige reden niet werden nagekomen.",
+        months,
+    ) % {"months": months}
+    if proposal.repeat:
+        text += " " + _("Herhaling binnen het jaar na een eerder sanctievoorstel.")
+    gpmi = proposal.gpmi
+    facts = [proposal.motivation]
+    facts.append(
+        _("Formele verwittiging op %(date)s: %(reason)s")
+        % {"date": proposal.warning.given_on.strftime("%d/%m/%Y"), "reason": proposal.warning.reason}
+    )
+    if gpmi.signed_on:
+        facts.append(_("GPMI ondertekend op %(date)s.") % {"date": gpmi.signed_on.strftime("%d/%m/%Y")})
+    legal_basis = _(
+        "Art. 11 en art. 30 §2 van de wet van 26 mei 2002 betreffende het recht op maatschappelijke "
+        "integratie: wie de verplichtingen van het GPMI zonder rechtmatige reden niet nakomt na een formele "
+        "verwittiging, kan het leefloon geschorst zien tot 1 maand, tot 3 maanden bij herhaling binnen het "
+        "jaar; altijd na het hoorrecht."
+    )
+    return {"proposal": text, "motivation": "\n\n".join(facts), "legal_basis": legal_basis}
+
+
+@transaction.atomic
+def submission_from_sanction_proposal(
+    *, actor, proposal: SanctionProposal, hearing_offered_on: datetime.date | None
+) -> Submission:
+    """The committee's submission (kind gpmi_sanction) from a sanction proposal stored in activation, frozen
+    like every submission, and the proposal marked as handed over so it cannot be submitted twice. A
+    sanction always comes after the right to be heard (art. 30 RMI law, domain §2.4 and §3): without the
+    date the client was offered a hearing, nothing is made. The proposal was read by the caller through
+    activation's selector (the dossier policy, logged)."""
+    dossier = proposal.gpmi.dossier
+    if not policy.may_submit_to_committee(actor, dossier):
+        raise NotFoundError()
+    if proposal.status != SanctionProposalStatus.PROPOSED:
+        raise Conflict(_("Dit sanctievoorstel werd al aan het BCSD voorgelegd."))
+    if hearing_offered_on is None:
+        raise DomainError(
+            _(
+                "Een sanctie komt altijd na het hoorrecht: vul de datum in waarop de cliënt schriftelijk "
+                "werd uitgenodigd om gehoord te worden."
+            ),
+            field="hearing_offered_on",
+        )
+    submission = submission_create(
+        actor=actor,
+        dossier=dossier,
+        kind=SubmissionKind.GPMI_SANCTION,
+        hearing_offered_on=hearing_offered_on,
+        **_sanction_texts(proposal),
+    )
+    # Locks the proposal: of two people handing it over at once, the second one's whole transaction (its
+    # submission too) is rolled back with the Conflict.
+    activation_services.sanction_proposal_mark_submitted(
+        actor=actor, proposal=proposal, submission_id=submission.pk
+    )
+    return submission

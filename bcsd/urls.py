@@ -16,6 +16,11 @@ urlpatterns = [
         "bcsd/dossiers/<uuid:dossier_id>/voorstellen/", views.dossier_submissions, name="dossier-submissions"
     ),
     path("bcsd/voorstellen/<uuid:submission_id>/nazicht/", views.submission_review, name="submission-review"),
+    path(
+        "bcsd/sanctievoorstellen/<uuid:proposal_id>/voorleggen/",
+        views.sanction_submit,
+        name="sanction-submit",
+    ),
     path("bcsd/voorstellen/<uuid:submission_id>/hoorzitting/", views.hearing_add, name="hearing-add"),
     path("bcsd/beslissingen/<uuid:decision_id>/kennisgeving/", views.decision_notify, name="decision-notify"),
     path("bcsd/beslissingen/<uuid:decision_id>/brief.pdf", views.decision_letter, name="letter"),

@@ -11,9 +11,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Role
 from accounts.views import menu_add
+from activation import selectors as activation_selectors
 from bcsd import rules, selectors, services
 from bcsd.documents import decision_letter_pdf
-from bcsd.forms import DecisionForm, HearingForm, MeetingForm, NotifyForm, ReviewForm, SubmissionForm
+from bcsd.forms import (
+    DecisionForm,
+    HearingForm,
+    MeetingForm,
+    NotifyForm,
+    ReviewForm,
+    SanctionSubmissionForm,
+    SubmissionForm,
+)
 from bcsd.models import DecisionOutcome, MeetingStatus, SubmissionStatus
 from casework import policy
 from casework.dossiers.selectors import dossier_get
@@ -271,6 +280,10 @@ def dossier_submissions(request, dossier_id):
             "form": form,
             "may_submit": may_submit,
             "may_review": policy.may_review_submission(request.user, dossier),
+            "sanction_proposals": (
+                activation_selectors.sanction_proposals_to_submit(dossier=dossier) if may_submit else []
+            ),
+            "sanction_form": SanctionSubmissionForm(),
             "error": request.session.pop("bcsd_error", None),
         },
         status=status,
@@ -340,3 +353,27 @@ def decision_notify(request, decision_id):
     if decision.agenda_item_id is None:
         return redirect("bcsd:submission", submission_id=decision.submission_id)
     return redirect("bcsd:meeting", meeting_id=decision.agenda_item.meeting_id)
+
+
+@login_required
+@require_POST
+def sanction_submit(request, proposal_id):
+    """Hand a GPMI sanction proposed in activation to the committee: one submission per proposal."""
+    proposal = activation_selectors.sanction_proposal_for_committee(
+        user=request.user, proposal_id=proposal_id
+    )
+    form = SanctionSubmissionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.submission_from_sanction_proposal(
+                actor=request.user,
+                proposal=proposal,
+                hearing_offered_on=form.cleaned_data["hearing_offered_on"],
+            )
+        except (PermissionDeniedError, NotFoundError):
+            raise
+        except DomainError as error:
+            request.session["bcsd_error"] = str(error.message)
+    else:
+        request.session["bcsd_error"] = "; ".join(str(e) for errors in form.errors.values() for e in errors)
+    return redirect("bcsd:dossier-submissions", dossier_id=proposal.gpmi.dossier_id)

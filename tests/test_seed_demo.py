@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD, STAFF
 from accounts.models import Role, Team, User
+from activation.demo import PHASES, REFERRED
+from activation.models import Gpmi, GpmiEvaluation, Measure, Trajectory
 from casework.models import AidRequest, Contact, Dossier, HelpPlan, KszConsultation
 from clients.models import AccessLog, Client, HouseholdMember
 from clients.rules import is_bis_number, normalise_belgian_or_sepa_iban, normalise_insz
@@ -51,11 +53,12 @@ def test_seed_demo_builds_a_small_organisation_and_a_second_run_creates_nothing(
 
     assert first["Team"] == 6
     assert {role for user in User.objects.all() for role in user.roles} == set(Role.values)
-    assert first["Client"] == 50
+    # 50 persons of clients/demo.py and the clients the teams referred to Karim (activation/demo.py).
+    assert first["Client"] == 50 + len(REFERRED)
     assert first["HouseholdMember"] >= 15
     assert HouseholdMember.objects.filter(relation="partner", to_date__isnull=False).count() >= 2
     assert HouseholdMember.objects.filter(relation="child").count() >= 8
-    assert first["Dossier"] == 30
+    assert first["Dossier"] == 30 + len(REFERRED)
     assert Dossier.objects.filter(social_worker__username="sofie").count() == 12
     teams_with_dossiers = set(Dossier.objects.values_list("team__code", flat=True))
     assert teams_with_dossiers == {"centrum", "noord", "zuid", "oost", "west"}
@@ -65,6 +68,16 @@ def test_seed_demo_builds_a_small_organisation_and_a_second_run_creates_nothing(
     assert AidRequest.objects.filter(status="registered").exists()
     assert first["KszConsultation"] == 1
     assert first["HelpPlan"] == 1
+    # Karim's board (journey 5): 45 running trajectories over the six phases, measures, evaluations, and a
+    # few overdue items.
+    today = timezone.localdate()
+    karim = Trajectory.objects.filter(coach__username="karim", ended_on__isnull=True)
+    assert karim.count() == 45
+    assert set(karim.values_list("phase", flat=True)) == set(PHASES)
+    assert Measure.objects.filter(trajectory__in=karim).count() >= 30
+    assert GpmiEvaluation.objects.filter(gpmi__dossier__trajectories__in=karim).exists()
+    assert karim.filter(next_monitoring_due__lt=today).exists()
+    assert Gpmi.objects.filter(status="draft", conclusion_due__lt=today).exists()
 
 
 def test_seeded_people_have_valid_numbers_and_journey_1_is_left_to_the_journey(db):

@@ -1,5 +1,6 @@
 """`manage.py seed_scale` at a small scale: valid, deterministic data on which every page answers."""
 
+import datetime
 from io import StringIO
 
 import pytest
@@ -9,6 +10,8 @@ from stdnum.be import iban as be_iban
 from stdnum.be import nn
 
 from accounts.models import User
+from activation import rules as activation_rules
+from activation.models import Gpmi, GpmiEvaluation, Measure, Trajectory
 from casework.models import Contact, Dossier
 from clients.models import AccessLog, Client
 from clients.rules import is_bis_number, search_text
@@ -69,6 +72,58 @@ def test_the_scale_dataset_is_valid_and_every_page_answers_on_it(scale_dataset, 
     lead = User.objects.get(username=f"tl-{worker.team.code}")
     client.force_login(lead)
     assert client.get(f"/toegangslog/{bench_dossier.client_id}/").status_code == 200
+
+
+def test_the_scale_activation_is_valid_and_the_coach_pages_answer_on_it(scale_dataset, client, api):
+    """Trajectories over the six phases with their history, measures within their phase and legal limits,
+    GPMIs with their deadlines as the services compute them, some overdue; the coach's pages answer."""
+    today = datetime.date.today()
+    trajectories = list(
+        Trajectory.objects.select_related("dossier").prefetch_related("phase_history", "measures")
+    )
+    assert len(trajectories) >= 12
+    assert {t.phase for t in trajectories} == set(activation_rules.MEASURES_BY_PHASE)
+    for trajectory in trajectories:
+        assert trajectory.dossier.status == "open"
+        assert trajectory.dossier.activation_coach_id == trajectory.coach_id
+        history = list(trajectory.phase_history.all())
+        assert history[0].from_phase == "" and history[0].changed_on == trajectory.started_on
+        assert history[-1].to_phase == trajectory.phase and history[-1].changed_on == trajectory.phase_since
+        assert trajectory.next_monitoring_due is not None
+        for measure in trajectory.measures.all():
+            activation_rules.check_measure(
+                phase=measure.phase,
+                kind=measure.kind,
+                started_on=measure.started_on,
+                ended_on=measure.ended_on,
+                hours_per_month=measure.hours_per_month,
+            )
+    assert any(t.next_monitoring_due < today for t in trajectories)
+    assert Measure.objects.exists()
+    gpmis = list(Gpmi.objects.all())
+    assert gpmis and GpmiEvaluation.objects.exists()
+    for gpmi in gpmis:
+        assert gpmi.conclusion_due == activation_rules.gpmi_conclusion_due(gpmi.leefloon_granted_on)
+        if gpmi.status == "signed":
+            assert gpmi.social_balance and gpmi.client_commitments and gpmi.ocmw_commitments
+            assert gpmi.next_evaluation_due is not None
+    assert Trajectory.history.count() == len(trajectories)
+    assert Gpmi.history.count() == len(gpmis)
+
+    coach = User.objects.get(pk=trajectories[0].coach_id)
+    own = [t for t in trajectories if t.coach_id == coach.pk]
+    client.force_login(coach)
+    board = client.get("/activering/")
+    assert board.status_code == 200
+    for trajectory in own:  # every trajectory of the coach is on the board
+        assert f"/activering/trajecten/{trajectory.pk}/" in board.content.decode()
+    for trajectory in own[:3]:
+        assert client.get(f"/activering/trajecten/{trajectory.pk}/").status_code == 200
+    gpmi = next(g for g in gpmis if g.dossier_id in {t.dossier_id for t in own})
+    assert client.get(f"/activering/gpmi/{gpmi.pk}/").status_code == 200
+    token_client = api(coach)
+    assert token_client.get(f"/api/v1/activation/trajectories/{own[0].pk}/").status_code == 200
+    assert token_client.get(f"/api/v1/gpmi/{gpmi.pk}/").status_code == 200
 
 
 def test_the_same_seed_gives_the_same_rows(scale_dataset):

@@ -1,5 +1,6 @@
 import uuid
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import User
@@ -11,9 +12,11 @@ from activation.models import (
     GpmiEvaluation,
     GpmiKind,
     GpmiWarning,
+    GroupActivity,
     Measure,
     MeasureKind,
     MonitoringContact,
+    Phase,
     PhaseChange,
     SanctionProposal,
     Screening,
@@ -301,3 +304,119 @@ class SanctionProposalCreateSerializer(serializers.Serializer):
     suspension_months = serializers.IntegerField(min_value=1, max_value=3)
     motivation = serializers.CharField(max_length=TEXT, allow_blank=True)
     proposed_on = serializers.DateField(required=False)
+
+
+# --- The coach's board (journey 5: who needs contact this week) ---
+
+
+class BoardQuerySerializer(serializers.Serializer):
+    phase = serializers.ChoiceField(choices=Phase.choices, required=False)
+    measure = serializers.ChoiceField(choices=MeasureKind.choices, required=False)
+
+
+class BoardGpmiSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    status = serializers.CharField()
+    conclusion_due = serializers.DateField()
+    days_left = serializers.IntegerField(allow_null=True)
+    next_evaluation_due = serializers.DateField(allow_null=True)
+    overdue = serializers.BooleanField()
+
+
+class BoardRowSerializer(serializers.Serializer):
+    trajectory = serializers.UUIDField(source="pk")
+    dossier = serializers.UUIDField(source="dossier_id")
+    client = serializers.SerializerMethodField()
+    phase = serializers.CharField()
+    phase_since = serializers.DateField()
+    next_monitoring_due = serializers.DateField(allow_null=True)
+    monitoring_overdue = serializers.BooleanField()
+    measures = serializers.SerializerMethodField()
+    gpmi = serializers.SerializerMethodField()
+
+    def get_client(self, trajectory) -> str:
+        client = trajectory.dossier.client
+        return f"{client.last_name}, {client.first_name}"
+
+    def get_measures(self, trajectory) -> list[str]:
+        return [measure.kind for measure in trajectory.running_measures]
+
+    @extend_schema_field(BoardGpmiSerializer(allow_null=True))
+    def get_gpmi(self, trajectory) -> dict | None:
+        gpmi = trajectory.gpmi
+        if gpmi is None:
+            return None
+        return {
+            "id": gpmi.pk,
+            "status": gpmi.status,
+            "conclusion_due": gpmi.conclusion_due,
+            "days_left": trajectory.gpmi_days_left,
+            "next_evaluation_due": gpmi.next_evaluation_due,
+            "overdue": trajectory.gpmi_overdue,
+        }
+
+
+class BoardSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    results = BoardRowSerializer(many=True)
+
+
+# --- Group activation work ---
+
+
+class GroupActivitySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = GroupActivity
+        fields = ["id", "name", "description", "starts_on", "final_evaluation", "evaluated_on"]
+
+
+class GroupActivityCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=150)
+    starts_on = serializers.DateField()
+    description = serializers.CharField(required=False, allow_blank=True, default="", max_length=TEXT)
+
+
+class GroupParticipantSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    trajectory = serializers.UUIDField(source="trajectory_id")
+    client = serializers.SerializerMethodField()
+
+    def get_client(self, participant) -> str:
+        client = participant.trajectory.dossier.client
+        return f"{client.last_name}, {client.first_name}"
+
+
+class GroupAttendanceSerializer(serializers.Serializer):
+    participant = serializers.IntegerField(source="participant_id")
+    present = serializers.BooleanField()
+
+
+class GroupSessionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    held_on = serializers.DateField()
+    topic = serializers.CharField()
+    attendance = GroupAttendanceSerializer(many=True)
+
+
+class GroupActivityDetailSerializer(GroupActivitySerializer):
+    participants = GroupParticipantSerializer(many=True, read_only=True)
+    sessions = GroupSessionSerializer(many=True, read_only=True)
+
+    class Meta(GroupActivitySerializer.Meta):
+        fields = [*GroupActivitySerializer.Meta.fields, "participants", "sessions"]
+
+
+class GroupParticipantCreateSerializer(serializers.Serializer):
+    trajectory = serializers.UUIDField()
+
+
+class GroupSessionCreateSerializer(serializers.Serializer):
+    held_on = serializers.DateField()
+    topic = serializers.CharField(max_length=200)
+    present = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, default=list, max_length=500
+    )
+
+
+class GroupEvaluationCreateSerializer(serializers.Serializer):
+    evaluation = serializers.CharField(max_length=TEXT)

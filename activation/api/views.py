@@ -10,6 +10,8 @@ from rest_framework.views import APIView
 
 from activation import selectors, services
 from activation.api.serializers import (
+    BoardQuerySerializer,
+    BoardSerializer,
     DecisionTreeSerializer,
     GpmiCreateSerializer,
     GpmiEvaluationCreateSerializer,
@@ -19,6 +21,14 @@ from activation.api.serializers import (
     GpmiTextsSerializer,
     GpmiWarningCreateSerializer,
     GpmiWarningSerializer,
+    GroupActivityCreateSerializer,
+    GroupActivityDetailSerializer,
+    GroupActivitySerializer,
+    GroupEvaluationCreateSerializer,
+    GroupParticipantCreateSerializer,
+    GroupParticipantSerializer,
+    GroupSessionCreateSerializer,
+    GroupSessionSerializer,
     MeasureCreateSerializer,
     MeasureSerializer,
     MonitoringContactCreateSerializer,
@@ -31,7 +41,7 @@ from activation.api.serializers import (
     TrajectoryCreateSerializer,
     TrajectorySerializer,
 )
-from activation.models import Gpmi, Screening, Trajectory
+from activation.models import Gpmi, GroupActivity, Screening, Trajectory
 from casework.dossiers.api import CONFLICT, DOSSIER_PARAMETER, required_dossier
 from casework.dossiers.selectors import dossier_get
 from casework.policy import Access
@@ -288,3 +298,113 @@ class GpmiViewSet(viewsets.GenericViewSet):
         gpmi = selectors.gpmi_get(user=request.user, gpmi_id=pk, what="gpmi_sanction")
         proposal = services.sanction_propose(actor=request.user, gpmi=gpmi, **serializer.validated_data)
         return Response(SanctionProposalSerializer(proposal).data, status=status.HTTP_201_CREATED)
+
+
+class BoardView(APIView):
+    """The coach's board (journey 5): their running trajectories on dossiers they may open, overdue
+    monitoring and GPMI items first; one screen, not paged; one access-log row."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        summary="The coach's board: who needs contact, overdue first (filters: phase, measure)",
+        parameters=[BoardQuerySerializer],
+        responses={200: BoardSerializer, **ERRORS},
+    )
+    def get(self, request):
+        query = BoardQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        rows = selectors.coach_board(
+            user=request.user,
+            phase=query.validated_data.get("phase"),
+            measure_kind=query.validated_data.get("measure"),
+        )
+        return Response(BoardSerializer({"count": len(rows), "results": rows}).data)
+
+
+class GroupActivityViewSet(viewsets.GenericViewSet):
+    """Group activation work: the coach's own activities (for anyone else an activity is not there)."""
+
+    queryset = GroupActivity.objects.none()
+    serializer_class = GroupActivityDetailSerializer
+    lookup_value_regex = "[^/]+"
+
+    @extend_schema(
+        summary="The activities the caller organises",
+        responses={200: GroupActivitySerializer(many=True), **ERRORS},  # 404: a page that does not exist
+    )
+    def list(self, request):
+        page = self.paginate_queryset(selectors.group_activities_of(user=request.user))
+        return self.get_paginated_response(GroupActivitySerializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Organise a group activity (an activation coach)",
+        request=GroupActivityCreateSerializer,
+        responses={201: GroupActivityDetailSerializer, **ERRORS},
+    )
+    def create(self, request):
+        serializer = GroupActivityCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        activity = services.group_activity_create(actor=request.user, **serializer.validated_data)
+        return Response(GroupActivityDetailSerializer(activity).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="One activity with its participants and the attendance of every session",
+        responses={200: GroupActivityDetailSerializer, **ERRORS},
+    )
+    def retrieve(self, request, pk=None):
+        activity = selectors.group_activity_get(user=request.user, activity_id=pk)
+        return Response(GroupActivityDetailSerializer(activity).data)
+
+    @extend_schema(
+        summary="A client joins through their trajectory (someone who works in the dossier)",
+        request=GroupParticipantCreateSerializer,
+        responses={201: GroupParticipantSerializer, **CONFLICT, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def participants(self, request, pk=None):
+        serializer = GroupParticipantCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        activity = selectors.group_activity_get(user=request.user, activity_id=pk)
+        trajectory = selectors.trajectory_get(
+            user=request.user, trajectory_id=serializer.validated_data["trajectory"], what="trajectory"
+        )
+        participant = services.group_participant_add(
+            actor=request.user, activity=activity, trajectory=trajectory
+        )
+        return Response(GroupParticipantSerializer(participant).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Record a session with the attendance of every participant (present: participant ids)",
+        request=GroupSessionCreateSerializer,
+        responses={201: GroupSessionSerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def sessions(self, request, pk=None):
+        serializer = GroupSessionCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        activity = selectors.group_activity_get(user=request.user, activity_id=pk)
+        session = services.group_session_record(
+            actor=request.user,
+            activity=activity,
+            held_on=data["held_on"],
+            topic=data["topic"],
+            present_participant_ids=data["present"],
+        )
+        return Response(GroupSessionSerializer(session).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="The final evaluation of the activity",
+        request=GroupEvaluationCreateSerializer,
+        responses={200: GroupActivitySerializer, **ERRORS},
+    )
+    @action(detail=True, methods=["post"])
+    def evaluation(self, request, pk=None):
+        serializer = GroupEvaluationCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        activity = selectors.group_activity_get(user=request.user, activity_id=pk)
+        activity = services.group_activity_evaluate(
+            actor=request.user, activity=activity, **serializer.validated_data
+        )
+        return Response(GroupActivitySerializer(activity).data)

@@ -10,6 +10,7 @@ from activation.models import (
     GpmiWarning,
     GroupActivity,
     PhaseChange,
+    SanctionProposal,
     Screening,
     Trajectory,
 )
@@ -91,6 +92,23 @@ def warned_gpmi(world, dossier) -> Gpmi:
         return made
 
     return world._once(("warned_gpmi", dossier.pk), build)
+
+
+def sanction_proposal(world, dossier) -> SanctionProposal:
+    """A sanction proposal after the warning, not yet handed to the committee."""
+
+    def build():
+        made = warned_gpmi(world, dossier)
+        return SanctionProposal.objects.create(
+            gpmi=made,
+            warning=made.warnings.get(),
+            proposed_on=STARTED,
+            suspension_months=1,
+            motivation="Niet op de evaluatiegesprekken",
+            proposed_by=world.colleague,
+        )
+
+    return world._once(("sanction_proposal", dossier.pk), build)
 
 
 def group_activity(world):

@@ -83,9 +83,11 @@ class Bench:
 
         self.worker = User.objects.get(username="mw001")
         self.lead = User.objects.get(team=self.worker.team, username__startswith="tl-")
-        self.tokens = {u.pk: api_token_issue(user=u) for u in (self.worker, self.lead)}
+        # The coach with the most trajectories (about 245 at scale 1: activation/scale.py).
+        self.coach = User.objects.get(username="coach1")
+        self.tokens = {u.pk: api_token_issue(user=u) for u in (self.worker, self.lead, self.coach)}
         self.web = {}
-        for user in (self.worker, self.lead):
+        for user in (self.worker, self.lead, self.coach):
             client = Client(HTTP_X_FORWARDED_PROTO="https")
             client.force_login(user)
             self.web[user.pk] = client
@@ -140,6 +142,8 @@ class Bench:
             ("API search `q=peet`", w, "api", "GET", "/api/v1/clients/?q=peet", None),
             ("API search by INSZ", w, "api", "GET", f"/api/v1/clients/?q={self.insz}", None),
             ("web access log of a client", lead, "web", "GET", f"/toegangslog/{self.d200.client_id}/", None),
+            ("web coach's board", self.coach, "web", "GET", "/activering/", None),
+            ("API coach's board", self.coach, "api", "GET", "/api/v1/activation/board/", None),
         ]
 
     def captured_sql(self, user, kind, method, path, body):

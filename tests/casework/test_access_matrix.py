@@ -801,6 +801,90 @@ ACTIVATION_CASES = [
     ),
 ]
 CASES += ACTIVATION_CASES
+# The coach's board lists the caller's own trajectories (none in the world: nobody's data, nothing logged).
+# Group activation work concerns no dossier: the coach organises; for anyone else an activity is not there.
+# A participant joins through their trajectory, added by its organiser who works in the dossier.
+ORGANISER = {role: (ALLOWED if role == "activation_coach" else 404) for role in ROLES}
+GROUP_JOIN = {
+    role: (WORK[role] if role == "activation_coach" else {s: 404 for s in WORK[role]}) for role in ROLES
+}
+CASES += [
+    Case(
+        "GET",
+        "/api/v1/activation/board/",
+        table(ALL_STAFF, 200),
+        PUBLIC,
+        lambda w, d: (f"{V1}/activation/board/", None),
+    ),
+    Case(
+        "GET",
+        "/api/v1/activation/group-activities/",
+        table(ALL_STAFF, 200),
+        PUBLIC,
+        lambda w, d: (f"{V1}/activation/group-activities/", None),
+    ),
+    Case(
+        "POST",
+        "/api/v1/activation/group-activities/",
+        table(only_no_dossier("activation_coach"), 201),
+        WRITES,
+        lambda w, d: (f"{V1}/activation/group-activities/", {"name": "Jobclub", "starts_on": TODAY}),
+    ),
+    Case(
+        "GET",
+        "/api/v1/activation/group-activities/{id}/",
+        table(ORGANISER, 200),
+        PUBLIC,  # no participants in the world: nobody's data
+        lambda w, d: (f"{V1}/activation/group-activities/{activation_world.group_activity(w).pk}/", None),
+    ),
+    Case(
+        "POST",
+        "/api/v1/activation/group-activities/{id}/participants/",
+        table(GROUP_JOIN, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/activation/group-activities/{activation_world.group_activity(w).pk}/participants/",
+            {"trajectory": str(activation_world.trajectory(w, d).pk)},
+        ),
+    ),
+    Case(
+        "POST",
+        "/api/v1/activation/group-activities/{id}/sessions/",
+        table(ORGANISER, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/activation/group-activities/{activation_world.group_activity(w).pk}/sessions/",
+            {"held_on": TODAY, "topic": "Sollicitatiebrief schrijven", "present": []},
+        ),
+    ),
+    Case(
+        "POST",
+        "/api/v1/activation/group-activities/{id}/evaluation/",
+        table(ORGANISER, 200),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/activation/group-activities/{activation_world.group_activity(w).pk}/evaluation/",
+            {"evaluation": "Goede groep, vier vonden werk"},
+        ),
+    ),
+]
+# The committee app turns a GPMI sanction proposal into a submission: whoever may submit to the committee for
+# the dossier (policy.may_submit_to_committee, i.e. works in it).
+CASES.append(
+    Case(
+        "POST",
+        "/api/v1/bcsd/submissions/from-sanction-proposal/",
+        table(WORK, 201),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/bcsd/submissions/from-sanction-proposal/",
+            {
+                "sanction_proposal": str(activation_world.sanction_proposal(w, d).pk),
+                "hearing_offered_on": TODAY,
+            },
+        ),
+    )
+)
 
 # Operations outside the matrix, and why.
 NOT_IN_THE_MATRIX = {

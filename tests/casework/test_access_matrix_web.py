@@ -719,6 +719,42 @@ CASES += [
     ),
 ]
 
+# A formal warning and a sanction proposal on the GPMI page: whoever works in the dossier.
+CASES += [
+    Case(
+        "activation:gpmi-warning",
+        "POST",
+        table(WORK, 302),
+        WRITES,
+        _post("activation:gpmi-warning", _gpmi, {"given_on": TODAY, "reason": "Niet op de afspraak"}),
+    ),
+    Case(
+        "activation:gpmi-sanction",
+        "POST",
+        table(WORK, 302),
+        WRITES,
+        _post(
+            "activation:gpmi-sanction",
+            lambda w, d: activation_world.warned_gpmi(w, d).pk,
+            {"suspension_months": "1", "motivation": "Herhaaldelijk niet op afspraak, na verwittiging"},
+        ),
+    ),
+]
+# The committee app turns a GPMI sanction proposal into a submission: whoever works in the dossier.
+CASES.append(
+    Case(
+        "bcsd:sanction-submit",
+        "POST",
+        table(WORK, 302),
+        WRITES,
+        _post(
+            "bcsd:sanction-submit",
+            lambda w, d: activation_world.sanction_proposal(w, d).pk,
+            {"hearing_offered_on": TODAY},
+        ),
+    )
+)
+
 # URLs outside the matrix, and why.
 NOT_IN_THE_MATRIX_PREFIXES = (
     "api/",  # the API: its own matrix, built from the OpenAPI schema (test_access_matrix.py)

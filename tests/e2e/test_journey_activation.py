@@ -97,3 +97,41 @@ def test_towards_work(page, log_in, screenshot, people):
                  "GPMI ondertekend", "Evaluatie GPMI"):  # fmt: skip
         expect(page.get_by_text(step).first).to_be_visible()
     screenshot("04-timeline")
+
+
+def test_a_warning_then_a_sanction_the_committee_takes_over(page, log_in, screenshot, people):
+    """Yasmina no longer comes to her GPMI appointments: Karim gives a formal warning, then proposes a
+    sanction; Sofie follows the link to the committee's page of the dossier and hands it over, after offering
+    a hearing."""
+    from activation import services
+
+    sofie, karim, dossier = people
+    today = timezone.localdate()
+    signed = today - datetime.timedelta(days=100)
+    gpmi = services.gpmi_create(
+        actor=karim, dossier=dossier, kind="standard", leefloon_granted_on=signed, signed_on=signed,
+        social_balance="Sociale balans.", client_commitments="Komt naar de afspraken.",
+        ocmw_commitments="Maandelijkse begeleiding.",
+    )  # fmt: skip
+    log_in("karim")
+    page.goto(f"/activering/gpmi/{gpmi.pk}/")
+    page.get_by_label("Reden van de verwittiging").fill("Drie keer zonder bericht niet op de afspraak.")
+    page.get_by_role("button", name="Verwittiging bewaren").click()
+    expect(page.get_by_text("Drie keer zonder bericht niet op de afspraak.").first).to_be_visible()
+    page.get_by_label("Schorsing van het leefloon").select_option("1")
+    page.get_by_label("Motivering voor het comité").fill("Na de verwittiging opnieuw niet gekomen.")
+    page.get_by_role("button", name="Sanctievoorstel bewaren").click()
+    expect(page.get_by_role("link", name="Voorleggen aan het BCSD")).to_be_visible()
+    screenshot("05-sanction-proposed")
+
+    page.context.clear_cookies()
+    log_in("sofie")
+    page.goto(f"/activering/gpmi/{gpmi.pk}/")
+    page.get_by_role("link", name="Voorleggen aan het BCSD").click()
+    expect(page.get_by_role("heading", name="Sanctievoorstellen GPMI")).to_be_visible()
+    page.get_by_label("Hoorrecht schriftelijk aangeboden op").fill(today.strftime("%d/%m/%Y"))
+    screenshot("06-committee-page")
+    page.get_by_role("button", name="Voorleggen aan het BCSD").click()
+    expect(page.get_by_text("sanctie GPMI").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Sanctievoorstellen GPMI")).to_have_count(0)
+    screenshot("07-sanction-submitted")
