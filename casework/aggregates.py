@@ -60,13 +60,18 @@ def open_caseload(team_id=None) -> list[dict]:
 
 
 def active_social_workers(team_id=None) -> list[dict]:
-    """The active staff with the social-worker role, per team: id, team and display name (staff, not
+    """The active staff with the social-worker role, per team: id, team, username and name (staff, not
     clients). The role list is JSON; the filter is done here on a few hundred rows at most."""
     users = get_user_model().objects.filter(is_active=True, team__isnull=False)
     if team_id:
         users = users.filter(team_id=team_id)
     return [
-        {"id": user.pk, "team_id": user.team_id, "name": user.get_full_name() or user.username}
+        {
+            "id": user.pk,
+            "team_id": user.team_id,
+            "username": user.username,
+            "name": user.get_full_name() or user.username,
+        }
         for user in users.only("id", "team_id", "first_name", "last_name", "username", "roles")
         if "social_worker" in user.roles
     ]

@@ -236,6 +236,9 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     # Several models have a "status", "kind" or "channel": name each choice set after its meaning.
     "ENUM_NAME_OVERRIDES": {
+        "ReportExportKindEnum": "reporting.models.ExportKind",
+        "ReportExportFormatEnum": "reporting.models.ExportFormat",
+        "ReportExportStatusEnum": "reporting.models.ExportStatus",
         "ContactChannelEnum": "casework.models.Channel",
         "RequestChannelEnum": "casework.models.RequestChannel",
         "RequestKindEnum": "casework.models.RequestKind",
