@@ -73,11 +73,15 @@ def dashboard(request):
     is_head = request.user.has_role(Role.HEAD_OF_SERVICE)
     teams = figures.teams() if is_head else []
     form = PeriodForm(request.GET or None, teams=teams)
-    data = form.cleaned_data if form.is_valid() else {}
+    # What is valid is used (a bad date alone does not reset the period kind); the form shows the rest.
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
     try:
-        team = policy.figures_team(request.user, data.get("team") or None)
+        team = policy.figures_team(request.user, request.GET.get("team") or None)
     except PermissionDeniedError:
         raise PermissionDenied from None
+    except DomainError:  # an unknown team: all teams, and the form says why
+        team = None
     period = rules.period_of(data.get("periode") or "quarter", data.get("datum") or timezone.localdate())
     team_id = team.pk if team else None
     window_start, window_end = rules.trend_window(period)
