@@ -17,7 +17,8 @@ LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 56
 def _svg(chart_id: str, title: str, description: str, body: list[str], height: int = HEIGHT) -> str:
     return mark_safe(  # noqa: S308 - every text in `body` is escaped where it is made
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg" '
+        f'aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc" '
+        'xmlns="http://www.w3.org/2000/svg" '
         f'font-family="system-ui, sans-serif" font-size="12">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>' + "".join(body) + "</svg>"
@@ -31,13 +32,31 @@ def _text(x, y, text, anchor="middle", weight="normal") -> str:
     )
 
 
-def _legend(names: list[str], y: float) -> list[str]:
-    parts, x = [], LEFT
+def _legend(names: list[str], y: float) -> tuple[list[str], float]:
+    """A colour box and the name of each series, wrapped onto more rows when needed; returns the parts and the
+    height they take."""
+    parts, x, row = [], LEFT, 0
     for index, name in enumerate(names):
+        width = 24 + 7 * len(name)
+        if x + width > WIDTH - RIGHT and x > LEFT:
+            x, row = LEFT, row + 1
         colour = PALETTE[index % len(PALETTE)]
-        parts.append(f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{colour}"/>')
-        parts.append(_text(x + 16, y, name, anchor="start"))
-        x += 24 + 7 * len(name)
+        top = y + row * 18
+        parts.append(f'<rect x="{x}" y="{top - 10}" width="12" height="12" fill="{colour}"/>')
+        parts.append(_text(x + 16, top, name, anchor="start"))
+        x += width
+    return parts, (row + 1) * 18
+
+
+def _month_labels(labels: list[str], step: float, y: float) -> list[str]:
+    """Month labels ("jan 2026"): the month on one line, the year under it in January and at the start."""
+    parts = []
+    for index, label in enumerate(labels):
+        month, _space, year = label.partition(" ")
+        x = LEFT + step * (index + 0.5)
+        parts.append(_text(x, y, month))
+        if index == 0 or month.lower().startswith("jan"):
+            parts.append(_text(x, y + 14, year))
     return parts
 
 
@@ -66,8 +85,7 @@ def trend_lines(chart_id, title, description, labels: list[str], series: list[tu
     plot_width, plot_height = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     step = plot_width / max(len(labels), 1)
     body = _y_axis(100, plot_height, " %")
-    for index, label in enumerate(labels):
-        body.append(_text(LEFT + step * (index + 0.5), TOP + plot_height + 16, label))
+    body += _month_labels(labels, step, TOP + plot_height + 16)
     for number, (_name, values) in enumerate(series):
         colour = PALETTE[number % len(PALETTE)]
         segment = []
@@ -84,8 +102,8 @@ def trend_lines(chart_id, title, description, labels: list[str], series: list[tu
             y = TOP + plot_height - plot_height * float(value) / 100
             segment.append((x, y))
             body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>')
-    body += _legend([name for name, _values in series], HEIGHT - 12)
-    return _svg(chart_id, title, description, body)
+    legend, legend_height = _legend([name for name, _values in series], HEIGHT - 8)
+    return _svg(chart_id, title, description, body + legend, height=HEIGHT + legend_height - 18)
 
 
 def stacked_bars(chart_id, title, description, labels: list[str], series: list[tuple[str, list]]) -> str:
@@ -96,7 +114,7 @@ def stacked_bars(chart_id, title, description, labels: list[str], series: list[t
     step = plot_width / max(len(labels), 1)
     bar = step * 0.6
     body = _y_axis(maximum, plot_height)
-    for index, label in enumerate(labels):
+    for index in range(len(labels)):
         x = LEFT + step * index + (step - bar) / 2
         y = TOP + plot_height
         for number, (_name, values) in enumerate(series):
@@ -107,9 +125,9 @@ def stacked_bars(chart_id, title, description, labels: list[str], series: list[t
                 body.append(
                     f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{height:.1f}" fill="{colour}"/>'
                 )
-        body.append(_text(LEFT + step * (index + 0.5), TOP + plot_height + 16, label))
-    body += _legend([name for name, _values in series], HEIGHT - 12)
-    return _svg(chart_id, title, description, body)
+    body += _month_labels(labels, step, TOP + plot_height + 16)
+    legend, legend_height = _legend([name for name, _values in series], HEIGHT - 8)
+    return _svg(chart_id, title, description, body + legend, height=HEIGHT + legend_height - 18)
 
 
 def horizontal_bars(chart_id, title, description, rows: list[tuple[str, int, bool]], marker=None) -> str:

@@ -12,7 +12,9 @@ class PeriodForm(forms.Form):
 
     periode = forms.ChoiceField(label=_("Periode"), choices=PERIOD_CHOICES, required=False)
     datum = forms.DateField(
-        label=_("Een dag in de periode"), required=False, widget=DateInput(), help_text=_("dd/mm/jjjj")
+        label=_("Een dag in de periode"),
+        required=False,
+        widget=DateInput(attrs={"aria-describedby": "datum-help"}),
     )
     team = forms.ChoiceField(label=_("Team"), required=False)
 

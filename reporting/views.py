@@ -2,6 +2,7 @@
 SVG), each with its table, and exports made by a task with a progress bar."""
 
 import datetime
+from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -19,6 +20,7 @@ from activation.models import MeasureKind, Phase
 from bcsd.models import DecisionOutcome, SubmissionKind
 from casework.register.models import RequestKind
 from core.errors import DomainError, NotFoundError, PermissionDeniedError
+from core.formats import euro
 from reporting import charts, figures, policy, rules, selectors, services
 from reporting.api import export_file_response
 from reporting.forms import ExportForm, PeriodForm
@@ -142,7 +144,7 @@ def dashboard(request):
         "kpis": [kpi for kpi in kpis],
         "per_team": per_team if not team_id else [],
         "trend_chart": charts.trend_lines(
-            "trend",
+            "chart-trend",
             _("Termijnen per maand"),
             _("Percentage op tijd per maand, de laatste twaalf maanden."),
             labels,
@@ -155,7 +157,7 @@ def dashboard(request):
         "trend_names": [name for name, _values in trend],
         "caseload": load,
         "caseload_chart": charts.horizontal_bars(
-            "caseload",
+            "chart-caseload",
             _("Open dossiers per maatschappelijk werker"),
             _("Een balk per medewerker; boven 1,3 × de mediaan van het team in oranje met een uitroepteken."),
             [(w["name"], w["count"], w["flagged"]) for w in worker_rows],
@@ -166,7 +168,7 @@ def dashboard(request):
         "team_names": team_names,
         "caseload_links": team_lead_links,
         "phase_chart": charts.stacked_bars(
-            "phases",
+            "chart-phases",
             _("Cliënten per activeringsfase"),
             _("Lopende trajecten per fase aan het einde van elke maand."),
             labels,
@@ -178,7 +180,7 @@ def dashboard(request):
         ],
         "phase_names": [str(label) for _code, label in phases],
         "flow_chart": charts.flow(
-            "flow",
+            "chart-flow",
             _("Overgangen tussen fasen"),
             _("Van welke fase naar welke fase cliënten gingen in de periode."),
             [(code, str(label)) for code, label in phases],
@@ -196,7 +198,7 @@ def dashboard(request):
             )
         ],
         "gpmi_chart": charts.stacked_bars(
-            "beneficiaries",
+            "chart-beneficiaries",
             _("Leefloongerechtigden per maand en hun GPMI"),
             _("Aantal leefloongerechtigden per maand, opgedeeld naar de toestand van hun GPMI."),
             labels,
@@ -207,14 +209,16 @@ def dashboard(request):
                 "month": _month_label(m.month),
                 "groups": [m.beneficiaries[g] for g in figures.GPMI_GROUPS],
                 "total": m.total,
-                "amount": m.amount,
+                "amount": euro(m.amount),
                 "rate": m.rate,
-                "expected": m.expected,
+                "expected": euro(m.expected),
             }
             for m in subsidy
         ],  # fmt: skip
         "gpmi_group_names": [str(GPMI_GROUP_LABELS[g]) for g in figures.GPMI_GROUPS],
-        "subsidy_total": sum((m.expected for m in subsidy if m.month in period_months), start=0),
+        "subsidy_total": euro(
+            sum((m.expected for m in subsidy if m.month in period_months), start=Decimal(0))
+        ),
         "requests": _requests_table(requests, period),
         "committee": [
             (

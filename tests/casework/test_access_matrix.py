@@ -24,10 +24,10 @@ from tests.casework.access_world import (
     ALL_STAFF,
     BANK_ACCOUNT_EDIT,
     BREAK_GLASS,
-    FIGURE_READERS,
     CLIENT_EDIT,
     CLOSE,
     DECISION_READ,
+    FIGURE_READERS,
     HEARING,
     LETTER,
     LISTS,
@@ -803,7 +803,7 @@ ACTIVATION_CASES = [
 ]
 CASES += ACTIVATION_CASES
 
-# --- Reporting: the head of service (all teams) and the team leads (their own team); counts only, never logged.
+# --- Reporting: the head of service (all teams) and the team leads (their own team); counts, never logged.
 # An export of a list is made by a task after the commit (never inside the cell's rolled-back transaction).
 CASES += [
     Case(
