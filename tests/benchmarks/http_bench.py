@@ -83,9 +83,11 @@ class Bench:
 
         self.worker = User.objects.get(username="mw001")
         self.lead = User.objects.get(team=self.worker.team, username__startswith="tl-")
-        self.tokens = {u.pk: api_token_issue(user=u) for u in (self.worker, self.lead)}
+        # The head of service reads the department's figures (reporting, issue 16).
+        self.head = User.objects.get(username="hoofd")
+        self.tokens = {u.pk: api_token_issue(user=u) for u in (self.worker, self.lead, self.head)}
         self.web = {}
-        for user in (self.worker, self.lead):
+        for user in (self.worker, self.lead, self.head):
             client = Client(HTTP_X_FORWARDED_PROTO="https")
             client.force_login(user)
             self.web[user.pk] = client
@@ -140,6 +142,8 @@ class Bench:
             ("API search `q=peet`", w, "api", "GET", "/api/v1/clients/?q=peet", None),
             ("API search by INSZ", w, "api", "GET", f"/api/v1/clients/?q={self.insz}", None),
             ("web access log of a client", lead, "web", "GET", f"/toegangslog/{self.d200.client_id}/", None),
+            ("web dashboard, quarter, all teams", self.head, "web", "GET", "/cijfers/?periode=quarter", None),
+            ("API KPIs, quarter, all teams", self.head, "api", "GET", "/api/v1/reporting/kpis/", None),
         ]
 
     def captured_sql(self, user, kind, method, path, body):
