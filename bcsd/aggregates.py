@@ -6,19 +6,14 @@ import datetime
 from decimal import Decimal
 
 from django.db.models import (
-    BooleanField,
     Case,
-    CharField,
     Count,
     DecimalField,
     DurationField,
     ExpressionWrapper,
     F,
     OuterRef,
-    Q,
     Subquery,
-    Sum,
-    Value,
     When,
 )
 from django.db.models.functions import TruncMonth
@@ -106,12 +101,11 @@ def appeals(start: datetime.date, end: datetime.date, team_id=None) -> list[dict
     )
 
 
-def leefloon_beneficiaries(months: list[tuple[datetime.date, datetime.date, datetime.date]]) -> list[dict]:
-    """Per month (first day, last day, and the earliest signing date that still makes the month part of a
-    GPMI's first year): the dossiers with a granted leefloon running in that month, per team, the state of
-    their newest GPMI that month (signed by then, exempted, draft, or "none") and whether the month is in that
-    GPMI's first year; with the monthly amounts granted. All teams always: the subsidy rate depends on the
-    OCMW's total. One query per month."""
+def leefloon_grants() -> list[dict]:
+    """The granted leefloon decisions (approved or amended), grouped by team, period, monthly amount and the
+    status and signing date of the dossier's newest GPMI (None: none), with how many share them. No person:
+    reporting spreads them over the months and applies the subsidy rules. All teams always: the subsidy rate
+    depends on the OCMW's total. One query."""
     newest_gpmi = Gpmi.objects.filter(dossier_id=OuterRef("submission__dossier_id")).order_by(
         "-leefloon_granted_on", "-created_at"
     )
@@ -120,34 +114,17 @@ def leefloon_beneficiaries(months: list[tuple[datetime.date, datetime.date, date
         default=F("amount"),
         output_field=DecimalField(max_digits=12, decimal_places=2),
     )
-    grants = Decision.objects.filter(
-        submission__kind=SubmissionKind.LEEFLOON_GRANT, outcome__in=GRANTED, period_start__isnull=False
-    ).annotate(
-        gpmi_status=Subquery(newest_gpmi.values("status")[:1]),
-        gpmi_signed_on=Subquery(newest_gpmi.values("signed_on")[:1]),
-        team_id=F("submission__dossier__team_id"),
-    )
-    result = []
-    for first, last, first_year_since in months:
-        rows = (
-            grants.filter(Q(period_end__isnull=True) | Q(period_end__gte=first), period_start__lte=last)
-            .annotate(
-                gpmi_state=Case(
-                    When(gpmi_signed_on__lte=last, then=Value("signed")),
-                    When(gpmi_status="exempted", then=Value("exempted")),
-                    When(gpmi_status__isnull=False, then=Value("draft")),
-                    default=Value("none"),
-                    output_field=CharField(),
-                ),
-                first_gpmi_year=Case(
-                    When(gpmi_signed_on__lte=last, gpmi_signed_on__gte=first_year_since, then=Value(True)),
-                    default=Value(False),
-                    output_field=BooleanField(),
-                ),
-            )
-            .values("team_id", "gpmi_state", "first_gpmi_year")
-            .annotate(beneficiaries=Count("submission__dossier_id", distinct=True), amount=Sum(monthly))
-            .order_by()
+    return list(
+        Decision.objects.filter(
+            submission__kind=SubmissionKind.LEEFLOON_GRANT, outcome__in=GRANTED, period_start__isnull=False
         )
-        result += [{"month": first, **row} for row in rows]
-    return result
+        .annotate(
+            team_id=F("submission__dossier__team_id"),
+            monthly_amount=monthly,
+            gpmi_status=Subquery(newest_gpmi.values("status")[:1]),
+            gpmi_signed_on=Subquery(newest_gpmi.values("signed_on")[:1]),
+        )
+        .values("team_id", "period_start", "period_end", "monthly_amount", "gpmi_status", "gpmi_signed_on")
+        .annotate(count=Count("id"))
+        .order_by()
+    )

@@ -30,7 +30,9 @@ def seed(stdout) -> None:
         stdout.write("reporting: the demo's past year is there already")
         return
     dossiers = list(
-        Dossier.objects.filter(status="open", social_worker__isnull=False, restricted=False).order_by("number")
+        Dossier.objects.filter(status="open", social_worker__isnull=False, restricted=False).order_by(
+            "number"
+        )
     )
     if not dossiers:
         return
@@ -38,7 +40,9 @@ def seed(stdout) -> None:
     today = timezone.localdate()
     for index, (months_ago, decision_days, notification_days) in enumerate(HISTORY):
         dossier = dossiers[index % len(dossiers)]
-        received = (today.replace(day=1) - datetime.timedelta(days=30 * months_ago)).replace(day=5 + index % 20)
+        received = (today.replace(day=1) - datetime.timedelta(days=30 * months_ago)).replace(
+            day=5 + index % 20
+        )
         serial = FIRST_SERIAL + index
         request = AidRequest.objects.create(
             dossier=dossier,

@@ -230,12 +230,6 @@ class SubsidyMonth:
         return sum(self.beneficiaries.values())
 
 
-def _gpmi_group(row) -> str:
-    if row["gpmi_state"] == "signed" and row["first_gpmi_year"]:
-        return "first_year"
-    return row["gpmi_state"]
-
-
 def subsidy_rates() -> list[rules.SubsidyRate]:
     return [
         rules.SubsidyRate(r.valid_from, r.beneficiaries_from, r.rate, r.gpmi_bonus)
@@ -244,28 +238,32 @@ def subsidy_rates() -> list[rules.SubsidyRate]:
 
 
 def subsidy(months, team_id=None) -> list[SubsidyMonth]:
-    """Leefloon beneficiaries per month with their GPMI's status and first-year flag, and the expected
+    """Leefloon beneficiaries per month with their GPMI's state and first-year flag, and the expected
     subsidy: the amounts granted × the rate in force that month (set by the OCMW's whole volume), plus the
-    GPMI bonus for the beneficiaries in their GPMI's first year."""
+    GPMI bonus for the beneficiaries in their GPMI's first year. A beneficiary-month is a granted decision
+    whose period covers the month."""
     rates = subsidy_rates()
-    rows = bcsd_aggregates.leefloon_beneficiaries(
-        [(first, last, rules.first_gpmi_year_since(first)) for first, last in months]
-    )
+    grants = bcsd_aggregates.leefloon_grants()
     result = []
-    for first, _last in months:
-        month_rows = [row for row in rows if row["month"] == first]
-        ocmw_total = sum(row["beneficiaries"] for row in month_rows)
-        rate = rules.subsidy_rate(rates, first, ocmw_total)
-        mine = [row for row in month_rows if not team_id or row["team_id"] == team_id]
+    for first, last in months:
+        running = [
+            g
+            for g in grants
+            if g["period_start"] <= last and (g["period_end"] is None or g["period_end"] >= first)
+        ]
+        rate = rules.subsidy_rate(rates, first, sum(g["count"] for g in running))
         groups = dict.fromkeys(GPMI_GROUPS, 0)
         amount, expected = Decimal("0.00"), Decimal("0.00")
-        for row in mine:
-            groups[_gpmi_group(row)] += row["beneficiaries"]
-            amount += row["amount"] or 0
-            expected += rules.expected_subsidy(
-                row["amount"] or Decimal(0), rate, first_gpmi_year=row["first_gpmi_year"]
-            )
-        result.append(SubsidyMonth(first, groups, amount, rate, expected, ocmw_total))
+        for grant in running:
+            if team_id and grant["team_id"] != team_id:
+                continue
+            state = rules.gpmi_state(grant["gpmi_status"], grant["gpmi_signed_on"], last)
+            first_year = state == "signed" and rules.in_first_gpmi_year(grant["gpmi_signed_on"], first)
+            groups["first_year" if first_year else state] += grant["count"]
+            month_amount = (grant["monthly_amount"] or Decimal(0)) * grant["count"]
+            amount += month_amount
+            expected += rules.expected_subsidy(month_amount, rate, first_gpmi_year=first_year)
+        result.append(SubsidyMonth(first, groups, amount, rate, expected, sum(g["count"] for g in running)))
     return result
 
 

@@ -181,6 +181,20 @@ def subsidy_rate(
     return max(tiers, key=lambda r: r.beneficiaries_from, default=None)
 
 
+def gpmi_state(status: str | None, signed_on: datetime.date | None, month_end: datetime.date) -> str:
+    """The state of a beneficiary's GPMI in a month: signed by the month's end, exempted, draft (not signed
+    yet, also when signed later), or none."""
+    if signed_on is not None and signed_on <= month_end:
+        return "signed"
+    if status == "exempted":
+        return "exempted"
+    return "draft" if status else "none"
+
+
+def in_first_gpmi_year(signed_on: datetime.date | None, month: datetime.date) -> bool:
+    return signed_on is not None and first_gpmi_year_since(month) <= signed_on <= month_end(month)
+
+
 def first_gpmi_year_since(month: datetime.date) -> datetime.date:
     """The earliest signing date for which `month` is still in the GPMI's first year: the year runs from the
     month of signing through the eleventh month after it (signed 15 January 2026: January-December 2026)."""

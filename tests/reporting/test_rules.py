@@ -150,3 +150,31 @@ def test_the_expected_subsidy_adds_the_gpmi_bonus_in_its_first_year():
 )
 def test_the_first_gpmi_year_runs_twelve_months_from_the_month_of_signing(month, signed, first_year):
     assert (rules.first_gpmi_year_since(month) <= signed) == first_year
+
+
+@pytest.mark.parametrize(
+    ("status", "signed", "month_end", "state"),
+    [
+        ("signed", D(2026, 2, 28), D(2026, 2, 28), "signed"),
+        ("signed", D(2026, 2, 28), D(2026, 1, 31), "draft"),  # signed later: not yet that month
+        ("exempted", None, D(2026, 1, 31), "exempted"),
+        ("draft", None, D(2026, 1, 31), "draft"),
+        (None, None, D(2026, 1, 31), "none"),
+    ],
+)
+def test_the_gpmi_state_of_a_beneficiary_in_a_month(status, signed, month_end, state):
+    assert rules.gpmi_state(status, signed, month_end) == state
+
+
+@pytest.mark.parametrize(
+    ("signed", "month", "first_year"),
+    [
+        (D(2026, 2, 28), D(2026, 2, 1), True),
+        (D(2026, 2, 28), D(2027, 1, 1), True),
+        (D(2026, 2, 28), D(2027, 2, 1), False),
+        (D(2026, 2, 28), D(2026, 1, 1), False),
+        (None, D(2026, 1, 1), False),
+    ],
+)
+def test_in_the_first_gpmi_year(signed, month, first_year):
+    assert rules.in_first_gpmi_year(signed, month) == first_year
