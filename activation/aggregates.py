@@ -3,9 +3,11 @@ included. Rows of counts grouped by month, team and the dossier's social worker;
 are reporting's (reporting.rules), applied to these histograms."""
 
 import datetime
+from collections import defaultdict
 
 from django.db.models import (
     Case,
+    CharField,
     Count,
     DurationField,
     ExpressionWrapper,
@@ -72,24 +74,39 @@ def gpmi_evaluation_intervals(start: datetime.date, end: datetime.date, team_id=
 
 def clients_per_phase(days: list[datetime.date], team_id=None) -> list[dict]:
     """For each day (the end of a month): the running trajectories per team and the phase they were in that
-    day (from the phase history). One query per day; the days are the period's months, never the data."""
-    result = []
-    for day in days:
+    day (from the phase history). One query: a column per day, the rows grouped by team and those columns
+    (trajectories that went the same way share a row), summed per day here."""
+    if not days:
+        return []
+    columns = {}
+    for index, day in enumerate(days):
         phase_then = (
             PhaseChange.objects.filter(trajectory_id=OuterRef("pk"), changed_on__lte=day)
             .order_by("-changed_on", "-created_at")
             .values("to_phase")[:1]
         )
-        rows = Trajectory.objects.filter(Q(ended_on__isnull=True) | Q(ended_on__gt=day), started_on__lte=day)
-        rows = _in_team(rows, team_id, "dossier__team_id")
-        result += [
-            {"day": day, **row}
-            for row in rows.annotate(phase_then=Subquery(phase_then), team_id=F("dossier__team_id"))
-            .values("team_id", "phase_then")
-            .annotate(count=Count("id"))
-            .order_by()
-        ]
-    return result
+        running = Q(started_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+        columns[f"p{index}"] = Case(
+            When(running, then=Subquery(phase_then)), default=None, output_field=CharField()
+        )
+    rows = Trajectory.objects.filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gt=min(days)), started_on__lte=max(days)
+    )
+    rows = _in_team(rows, team_id, "dossier__team_id")
+    totals = defaultdict(int)
+    for row in (
+        rows.annotate(team_id=F("dossier__team_id"), **columns)
+        .values("team_id", *columns)
+        .annotate(count=Count("id"))
+        .order_by()
+    ):
+        for index, day in enumerate(days):
+            if row[f"p{index}"]:
+                totals[(day, row["team_id"], row[f"p{index}"])] += row["count"]
+    return [
+        {"day": day, "team_id": team, "phase_then": phase, "count": count}
+        for (day, team, phase), count in totals.items()
+    ]
 
 
 def phase_transitions(start: datetime.date, end: datetime.date, team_id=None) -> list[dict]:
