@@ -18,6 +18,15 @@ from reporting import figures, policy, rules, selectors, services
 from reporting.models import ExportFormat, ExportKind, ExportStatus
 
 
+class BreakdownSerializer(serializers.Serializer):
+    """A ratio for one team (its code) or one social worker (their username)."""
+
+    key = serializers.CharField()
+    numerator = serializers.IntegerField()
+    denominator = serializers.IntegerField()
+    value = serializers.DecimalField(max_digits=12, decimal_places=1, coerce_to_string=False, allow_null=True)
+
+
 class KpiSerializer(serializers.Serializer):
     code = serializers.CharField()
     label = serializers.CharField()
@@ -25,6 +34,8 @@ class KpiSerializer(serializers.Serializer):
     denominator = serializers.IntegerField()
     value = serializers.DecimalField(max_digits=12, decimal_places=1, coerce_to_string=False, allow_null=True)
     pending = serializers.IntegerField(help_text="Not yet due, so neither on time nor late (ratios only).")
+    per_team = BreakdownSerializer(many=True, source="team_breakdown")
+    per_worker = BreakdownSerializer(many=True, source="worker_breakdown")
 
 
 class KpisSerializer(serializers.Serializer):
@@ -82,6 +93,7 @@ class KpisView(APIView):
         period = query.validated_data
         team = policy.figures_team(request.user, period.get("team") or None)
         kpis = figures.kpis(period["from"], period["to"], team.pk if team else None)
+        figures.name_breakdowns(kpis)
         return Response(
             KpisSerializer(
                 {

@@ -41,6 +41,9 @@ class Kpi:
     per_team: dict = field(default_factory=dict)  # team id -> rules.Tally
     per_worker: dict = field(default_factory=dict)  # worker id -> rules.Tally
     per_month: dict = field(default_factory=dict)  # first day of the month -> rules.Tally
+    # Filled by name_breakdowns (for the API): [{"key": team code or username, "numerator", ...}]
+    team_breakdown: list = field(default_factory=list)
+    worker_breakdown: list = field(default_factory=list)
 
 
 def _tallied(code, rows, classify, months=None) -> Kpi:
@@ -168,6 +171,27 @@ def kpis(start: datetime.date, end: datetime.date, team_id=None, *, today=None, 
         )
     )
     return result
+
+
+def name_breakdowns(kpis: list[Kpi]) -> None:
+    """The ratios per team (by code) and per social worker (by username), for the API: two queries."""
+    from django.contrib.auth import get_user_model
+
+    team_ids = {key for kpi in kpis for key in kpi.per_team if key}
+    worker_ids = {key for kpi in kpis for key in kpi.per_worker if key}
+    codes = dict(Team.objects.filter(pk__in=team_ids).values_list("pk", "code"))
+    usernames = dict(get_user_model().objects.filter(pk__in=worker_ids).values_list("pk", "username"))
+
+    def rows(tallies, names):
+        return [
+            {"key": names[key], "numerator": t.on_time, "denominator": t.counted, "value": t.percent}
+            for key, t in sorted(tallies.items(), key=lambda item: names.get(item[0], ""))
+            if key in names
+        ]
+
+    for kpi in kpis:
+        kpi.team_breakdown = rows(kpi.per_team, codes)
+        kpi.worker_breakdown = rows(kpi.per_worker, usernames)
 
 
 # --- Activation ---

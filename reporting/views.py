@@ -125,13 +125,17 @@ def dashboard(request):
     worker_rows = load.per_worker if team_id else load.per_worker[:20]
     median = load.median_by_team.get(team_id) if team_id else None
     team_lead_links = request.user.has_role(Role.TEAM_LEAD) and team_id == request.user.team_id
-    per_team = [
-        {
-            "name": team_names.get(team_key, "?"),
-            **{code: by_code[code].per_team.get(team_key) for code in figures.RATIO_CODES},
-        }
-        for team_key in sorted({k for kpi in kpis for k in kpi.per_team}, key=lambda k: team_names.get(k, ""))
-    ]
+    # All teams: a row per team; one team: a row per social worker of the team.
+    if team_id:
+        breakdown = [
+            (w["name"], [by_code[code].per_worker.get(w["id"]) for code in figures.RATIO_CODES])
+            for w in sorted(load.per_worker, key=lambda w: w["name"])
+        ]
+    else:
+        breakdown = [
+            (team_names.get(key, "?"), [by_code[code].per_team.get(key) for code in figures.RATIO_CODES])
+            for key in sorted({k for kpi in kpis for k in kpi.per_team}, key=lambda k: team_names.get(k, ""))
+        ]
     period_form_values = {"periode": period.kind, "team": team.code if team else ""}
     context = {
         "form": form,
@@ -142,7 +146,8 @@ def dashboard(request):
         "previous": {**period_form_values, "datum": rules.period_before(period).start.isoformat()},
         "next": {**period_form_values, "datum": rules.period_after(period).start.isoformat()},
         "kpis": [kpi for kpi in kpis],
-        "per_team": per_team if not team_id else [],
+        "breakdown": breakdown,
+        "breakdown_by_worker": bool(team_id),
         "trend_chart": charts.trend_lines(
             "chart-trend",
             _("Termijnen per maand"),

@@ -38,6 +38,14 @@ def test_the_head_of_service_reads_the_kpis_of_all_teams_in_the_contracts_shape(
         "denominator": 3,
         "value": 66.7,
         "pending": 0,
+        "per_team": [
+            {"key": "noord", "numerator": 1, "denominator": 2, "value": 50.0},
+            {"key": "zuid", "numerator": 1, "denominator": 1, "value": 100.0},
+        ],
+        "per_worker": [
+            {"key": "an", "numerator": 1, "denominator": 2, "value": 50.0},
+            {"key": "cas", "numerator": 1, "denominator": 1, "value": 100.0},
+        ],
     }
     assert (kpis["open_caseload"]["numerator"], kpis["open_caseload"]["denominator"]) == (10, 3)
 

@@ -39,6 +39,7 @@ def test_a_team_lead_sees_their_team_and_links_to_the_caseload(client, data):
     html = page.content.decode()
     assert page.status_code == 200 and "Noord" in html
     assert "/dossiers/?werker=an" in html
+    assert "Op tijd per maatschappelijk werker" in html  # one team: a row per worker
     assert client.get("/cijfers/" + Q1 + "&team=zuid").status_code == 403
 
 
