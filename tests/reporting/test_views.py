@@ -71,14 +71,14 @@ def test_the_dashboard_takes_a_bounded_number_of_queries_whatever_the_data(
     client, data, django_assert_max_num_queries
 ):
     client.force_login(data.hilde)
-    with django_assert_max_num_queries(60):
+    with django_assert_max_num_queries(25):
         client.get("/cijfers/?periode=year&datum=15/02/2026")
     # Ten times more dossiers, decisions and trajectories: the same bound.
     for _n in range(3):
         dossier = DossierFactory(team=data.zuid, social_worker=data.cas)
         data.decide(dossier, received=datetime.date(2026, 1, 2), decided=datetime.date(2026, 1, 20))
         data.gpmi(dossier, granted=datetime.date(2025, 12, 1), signed=datetime.date(2026, 2, 1))
-    with django_assert_max_num_queries(60):
+    with django_assert_max_num_queries(25):
         client.get("/cijfers/?periode=year&datum=15/02/2026")
 
 
