@@ -169,3 +169,9 @@ def test_export_refusals(data):
     assert bad.status_code == 400 and "format" in bad.json()
     assert api_client_for(None).post("/api/v1/reporting/exports/", body, format="json").status_code == 401
     assert ReportExport.objects.count() == 0
+
+
+def test_the_kpis_take_a_bounded_number_of_queries(data, django_assert_max_num_queries):
+    api = api_client_for(data.hilde)
+    with django_assert_max_num_queries(16):
+        assert api.get(f"/api/v1/reporting/kpis/?{Q1}").status_code == 200
