@@ -109,3 +109,10 @@ def test_an_export_from_the_page_shows_its_progress_and_then_the_download(client
     client.force_login(data.lead_noord)
     assert client.get(f"/cijfers/export/{kpis.pk}/").status_code == 404
     assert client.get(f"/cijfers/export/{kpis.pk}/bestand/").status_code == 404
+
+
+def test_an_unknown_team_shows_all_teams_with_a_message(client, data):
+    client.force_login(data.hilde)
+    page = client.get("/cijfers/?periode=quarter&datum=15/02/2026&team=nergens")
+    html = page.content.decode()
+    assert page.status_code == 200 and "alle teams" in html and "errorlist" in html
