@@ -13,6 +13,7 @@ api_v1 = [
     path("", include("casework.api.urls")),
     path("", include("activation.api.urls")),
     path("", include("bcsd.urls_api")),
+    path("", include("reporting.urls_api")),
 ]
 
 urlpatterns = [
@@ -39,5 +40,6 @@ urlpatterns = [
     path("", include("casework.urls")),
     path("", include("activation.urls")),
     path("", include("bcsd.urls")),
+    path("", include("reporting.urls")),
 ]
 handler500 = "config.error_pages.server_error"

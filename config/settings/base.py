@@ -236,6 +236,9 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     # Several models have a "status", "kind" or "channel": name each choice set after its meaning.
     "ENUM_NAME_OVERRIDES": {
+        "ReportExportKindEnum": "reporting.models.ExportKind",
+        "ReportExportFormatEnum": "reporting.models.ExportFormat",
+        "ReportExportStatusEnum": "reporting.models.ExportStatus",
         "ContactChannelEnum": "casework.models.Channel",
         "RequestChannelEnum": "casework.models.RequestChannel",
         "RequestKindEnum": "casework.models.RequestKind",
@@ -346,3 +349,12 @@ LABOUR_COURT_NAME = os.environ.get("CASEWORK_LABOUR_COURT_NAME", "Arbeidsrechtba
 LABOUR_COURT_ADDRESS = os.environ.get("CASEWORK_LABOUR_COURT_ADDRESS", "Smoldersplein 5, 3000 Leuven")
 # Members see the client's initials instead of the name until the meeting day (the committee's choice).
 BCSD_PSEUDONYMISE_UNTIL_MEETING = os.environ.get("CASEWORK_BCSD_PSEUDONYMISE", "") == "1"
+
+# Reporting (reporting/, decision 0090). A worker whose open caseload is above this factor × the median of the
+# team stands out on the dashboard; an export is deleted this many hours after it was asked for.
+REPORTING_CASELOAD_FLAG_FACTOR = os.environ.get("CASEWORK_REPORTING_CASELOAD_FLAG_FACTOR", "1.3")
+REPORTING_EXPORT_RETENTION_HOURS = int(os.environ.get("CASEWORK_REPORTING_EXPORT_RETENTION_HOURS", "72"))
+CELERY_BEAT_SCHEDULE["reporting-exports-cleanup"] = {
+    "task": "reporting.tasks.report_exports_cleanup",
+    "schedule": 3600.0,
+}

@@ -85,9 +85,12 @@ class Bench:
         self.lead = User.objects.get(team=self.worker.team, username__startswith="tl-")
         # The coach with the most trajectories (about 245 at scale 1: activation/scale.py).
         self.coach = User.objects.get(username="coach1")
-        self.tokens = {u.pk: api_token_issue(user=u) for u in (self.worker, self.lead, self.coach)}
+        # The head of service reads the department's figures (reporting, issue 16).
+        self.head = User.objects.get(username="hoofd")
+        users = (self.worker, self.lead, self.coach, self.head)
+        self.tokens = {u.pk: api_token_issue(user=u) for u in users}
         self.web = {}
-        for user in (self.worker, self.lead, self.coach):
+        for user in users:
             client = Client(HTTP_X_FORWARDED_PROTO="https")
             client.force_login(user)
             self.web[user.pk] = client
@@ -144,6 +147,8 @@ class Bench:
             ("web access log of a client", lead, "web", "GET", f"/toegangslog/{self.d200.client_id}/", None),
             ("web coach's board", self.coach, "web", "GET", "/activering/", None),
             ("API coach's board", self.coach, "api", "GET", "/api/v1/activation/board/", None),
+            ("web dashboard, quarter, all teams", self.head, "web", "GET", "/cijfers/?periode=quarter", None),
+            ("API KPIs, quarter, all teams", self.head, "api", "GET", "/api/v1/reporting/kpis/", None),
         ]
 
     def captured_sql(self, user, kind, method, path, body):

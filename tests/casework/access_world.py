@@ -306,6 +306,8 @@ ALL_STAFF = {role: OK for role in ROLES}
 # The registry's search (clients.policy.SEARCHERS) and the social map: all staff but committee members, who
 # only read the frozen submissions on their meetings' agendas.
 ALL_BUT_COMMITTEE_MEMBERS = {role: (403 if role == "committee_member" else OK) for role in ROLES}
+# The department's figures and their exports (reporting.policy): the head of service and the team leads.
+FIGURE_READERS = {role: (OK if role in ("head_of_service", "team_lead") else 403) for role in ROLES}
 # Registering a person (clients.policy.REGISTRARS).
 REGISTRARS = {
     "social_worker": OK,

@@ -27,6 +27,7 @@ from tests.casework.access_world import (
     CLIENT_EDIT,
     CLOSE,
     DECISION_READ,
+    FIGURE_READERS,
     HEARING,
     LETTER,
     LISTS,
@@ -886,6 +887,28 @@ CASES.append(
     )
 )
 
+# --- Reporting: the head of service (all teams) and the team leads (their own team); counts, never logged.
+# An export of a list is made by a task after the commit (never inside the cell's rolled-back transaction).
+CASES += [
+    Case(
+        "GET",
+        "/api/v1/reporting/kpis/",
+        table(FIGURE_READERS, 200),
+        PUBLIC,
+        lambda w, d: (f"{V1}/reporting/kpis/?from=2026-01-01&to=2026-03-31", None),
+    ),
+    Case(
+        "POST",
+        "/api/v1/reporting/exports/",
+        table(FIGURE_READERS, 202),
+        WRITES,
+        lambda w, d: (
+            f"{V1}/reporting/exports/",
+            {"kind": "requests", "from": "2026-01-01", "to": "2026-03-31", "format": "csv"},
+        ),
+    ),
+]
+
 # Operations outside the matrix, and why.
 NOT_IN_THE_MATRIX = {
     # Obtaining a token is how a caller authenticates: it reads no personal data and is open to anyone by
@@ -893,6 +916,10 @@ NOT_IN_THE_MATRIX = {
     ("POST", "/api/v1/auth/token/"),
     # Ending one's own token: no data, only the caller's own credential (tested in tests/accounts).
     ("POST", "/api/v1/auth/logout/"),
+    # An export (its status, its file) is for the person who asked it only, whatever their role; tested in
+    # tests/reporting/test_api.py.
+    ("GET", "/api/v1/reporting/exports/{id}/"),
+    ("GET", "/api/v1/reporting/exports/{id}/download/"),
 }
 
 

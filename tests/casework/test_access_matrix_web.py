@@ -23,6 +23,7 @@ from tests.casework.access_world import (
     ALL_STAFF,
     BREAK_GLASS,
     CLIENT_EDIT,
+    FIGURE_READERS,
     HEARING,
     LEDGER_CONTROLLERS,
     LETTER,
@@ -754,6 +755,21 @@ CASES.append(
         ),
     )
 )
+# --- Reporting: the department's dashboard and its exports (head of service, team leads) ---
+CASES += [
+    Case("reporting:dashboard", "GET", table(FIGURE_READERS, 200), PUBLIC, _at("reporting:dashboard")),
+    Case(
+        "reporting:export-start",
+        "POST",
+        table(FIGURE_READERS, 302),  # to the export's progress page
+        WRITES,
+        _post(
+            "reporting:export-start",
+            None,
+            {"kind": "kpis", "format": "csv", "van": "2026-01-01", "tot": "2026-03-31", "team": ""},
+        ),
+    ),
+]
 
 # URLs outside the matrix, and why.
 NOT_IN_THE_MATRIX_PREFIXES = (
@@ -777,6 +793,9 @@ NOT_IN_THE_MATRIX = {
     # tested in tests/casework/test_access_log_paging.py.
     "clients:access-log-export",
     "clients:access-log-export-file",
+    # Same for an export of the department's figures; tested in tests/reporting/test_views.py.
+    "reporting:export",
+    "reporting:export-file",
     # The next page of a dossier's timeline: the dossier read with full access (dossier_get), 404 otherwise;
     # tested in tests/casework/test_timeline.py.
     "casework:timeline",
