@@ -19,7 +19,7 @@ PERIOD_CHOICES = [(period, period) for period in PERIODS]
 
 def _not_restricted_for(user) -> Q:
     on_their_list = Dossier.restricted_to.through.objects.filter(user=user).order_by().values("dossier_id")
-    return Q(dossier__isnull=True) | Q(dossier__restricted=False) | Q(dossier_id__any_of=on_their_list)
+    return Q(dossier__isnull=True) | Q(dossier__restricted=False) | Q(dossier_id__in=on_their_list)
 
 
 def _others_visible_q(user) -> Q:
