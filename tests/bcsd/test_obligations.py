@@ -62,9 +62,13 @@ def test_an_urgent_decision_is_to_be_ratified_at_the_next_meeting(members):
     chair = members[0]
     upcoming = MeetingFactory(date=TODAY + datetime.timedelta(days=10), chair=chair, members=members)
     decision = services.decision_record(
-        actor=chair, submission=SubmissionFactory(), outcome="approved", motivation="Dringend", decided_on=TODAY,
+        actor=chair,
+        submission=SubmissionFactory(),
+        outcome="approved",
+        motivation="Dringend",
+        decided_on=TODAY,
         urgent=True,
-    )  # fmt: skip
+    )
     ratification = Obligation.objects.get(kind="ratification_due")
     assert (ratification.due_on, ratification.object_id) == (upcoming.date, str(decision.pk))
 
