@@ -411,7 +411,7 @@ CASES = [
         "/api/v1/worklist/{id}/reassign/",
         {
             role: {"own": 403, "team": 404, "other": 404, "restricted": 404}
-            | ({"glass": 404} if role in ("social_worker", "team_lead") else {})
+            | ({"glass": 404} if role == "social_worker" else {})
             for role in ("social_worker", "activation_coach")
         }
         | {"intake_officer": {"team": 404, "other": 404, "restricted": 404}}
