@@ -1,8 +1,6 @@
 """ "Mijn werk" on the home page of every role: overdue first, then this week, then later, each linking to its
 object; a team lead sees the team's and reassigns within it; the head of service sees counts per team."""
 
-import datetime
-
 import pytest
 from django.utils import timezone
 
