@@ -1,4 +1,4 @@
-""" "Mijn werk": every member of staff's obligations on their home page, overdue first, then this week, then
+"""Mijn werk: every member of staff's obligations on their home page, overdue first, then this week, then
 later; a team lead also sees the team's and reassigns; the head of service sees the counts per team."""
 
 from django.contrib import messages

@@ -1,4 +1,4 @@
-""" "Mijn werk" on the home page of every role: overdue first, then this week, then later, each linking to its
+"""Mijn werk on the home page of every role: overdue first, then this week, then later, each linking to its
 object; a team lead sees the team's and reassigns within it; the head of service sees counts per team."""
 
 import pytest

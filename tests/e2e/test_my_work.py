@@ -1,5 +1,5 @@
-""" "Mijn werk" in the browser: Sofie's home page lists her overdue decision first; Els, the team lead, gives it
-to Lotte, who finds it on her own home page."""
+"""My work in the browser: Sofie's home page lists her overdue decision first; Els, the team lead, gives it to
+Lotte, who finds it on her own home page."""
 
 import datetime
 
