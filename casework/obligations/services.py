@@ -63,6 +63,7 @@ def _open_ones(kind: str, obj):
     )
 
 
+@transaction.atomic(savepoint=False)  # the caller's transaction, or one of its own
 def obligation_open(
     *,
     actor,
@@ -101,6 +102,7 @@ def obligation_open(
     return obligation
 
 
+@transaction.atomic(savepoint=False)  # the caller's transaction, or one of its own
 def obligation_meet(*, actor, kind: str, obj, on: datetime.date | None = None) -> int:
     """The fact the clock waited for happened (decided, notified, signed, evaluated...)."""
     met = 0
@@ -113,6 +115,7 @@ def obligation_meet(*, actor, kind: str, obj, on: datetime.date | None = None) -
     return met
 
 
+@transaction.atomic(savepoint=False)  # the caller's transaction, or one of its own
 def obligation_waive(*, actor, kind: str, obj, reason: str) -> int:
     """The clock no longer applies (the request was withdrawn, the client exempted): with the reason and
     by whom."""
