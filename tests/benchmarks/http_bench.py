@@ -140,6 +140,16 @@ class Bench:
             ("API search `q=peet`", w, "api", "GET", "/api/v1/clients/?q=peet", None),
             ("API search by INSZ", w, "api", "GET", f"/api/v1/clients/?q={self.insz}", None),
             ("web access log of a client", lead, "web", "GET", f"/toegangslog/{self.d200.client_id}/", None),
+            ("API worklist, worker", w, "api", "GET", "/api/v1/worklist/", None),
+            (
+                "API worklist of the team, team lead",
+                lead,
+                "api",
+                "GET",
+                f"/api/v1/worklist/?team={lead.team.code}",
+                None,
+            ),
+            ("web home page (Mijn werk), team lead", lead, "web", "GET", "/", None),
         ]
 
     def captured_sql(self, user, kind, method, path, body):
