@@ -6,7 +6,6 @@ functions here, passing their objects; nothing here imports them.
 Each clock is one row per kind and object (a partial unique constraint): opening it again moves its date."""
 
 import datetime
-import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -29,10 +28,8 @@ from casework.obligations.models import (
 )
 from casework.obligations.rules import Kind
 from core import outbox
-from core.errors import DomainError, NotFoundError, PermissionDeniedError
+from core.errors import DomainError, PermissionDeniedError
 from core.history import save_with_history
-
-logger = logging.getLogger(__name__)
 
 
 def holidays() -> frozenset[datetime.date]:
@@ -46,6 +43,10 @@ def due_on(kind: str, start: datetime.date) -> datetime.date:
     return rules.due_on(
         kind, start, holidays=holidays() if moves else (), moves=settings.OBLIGATION_TERM_MOVES
     )
+
+
+# The default team of an obligation: its dossier's.
+DOSSIER_TEAM = object()
 
 
 def _object_key(obj) -> tuple[str, str]:
@@ -72,17 +73,19 @@ def obligation_open(
     due_on: datetime.date,
     dossier=None,
     responsible=None,
-    team=None,
+    team=DOSSIER_TEAM,
     link: str = "",
 ) -> Obligation:
     """Start a clock for `obj`, or move the one that runs (the facts changed its date). The row is locked, and
-    the partial unique constraint keeps one running clock per kind and object."""
+    the partial unique constraint keeps one running clock per kind and object. A move keeps the responsible
+    person (a team lead may have reassigned it). `team`: the dossier's unless given (None: the secretariat's,
+    no team)."""
     today = timezone.localdate()
     obligation = _open_ones(kind, obj).first()
     if obligation is not None:
-        if obligation.due_on != due_on or obligation.responsible_id != getattr(responsible, "pk", None):
+        if obligation.due_on != due_on or (obligation.responsible_id is None and responsible is not None):
             obligation.due_on = due_on
-            obligation.responsible = responsible or obligation.responsible
+            obligation.responsible = obligation.responsible or responsible
             obligation.state = ObligationState.OVERDUE if due_on < today else ObligationState.OPEN
             save_with_history(obligation, actor=actor, reason="obligation_move")
         return obligation
@@ -91,7 +94,7 @@ def obligation_open(
         kind=kind,
         due_on=due_on,
         responsible=responsible,
-        team=team if team is not None else getattr(dossier, "team", None),
+        team=getattr(dossier, "team", None) if team is DOSSIER_TEAM else team,
         dossier=dossier,
         object_type=object_type,
         object_id=object_id,
@@ -230,6 +233,7 @@ def decision_recorded(*, actor, decision, dossier, ratify_on: datetime.date | No
         due_on=decision.notification_due,
         dossier=dossier,
         responsible=actor,
+        team=None,  # the secretariat's work, not the team's
         link=letter,
     )
     if getattr(decision, "review_due", None):
@@ -249,6 +253,7 @@ def decision_recorded(*, actor, decision, dossier, ratify_on: datetime.date | No
             due_on=rules.ratification_due(ratify_on),
             dossier=dossier,
             responsible=actor,
+            team=None,
         )
 
 
@@ -449,10 +454,3 @@ def reminder_mail(*, reminder_id: int) -> bool:
         reminder.mailed_at = timezone.now()
         reminder.save(update_fields=["mailed_at"])
         return True
-
-
-def obligation_for_id(obligation_id) -> Obligation:
-    obligation = Obligation.objects.filter(pk=obligation_id).first()
-    if obligation is None:
-        raise NotFoundError()
-    return obligation

@@ -115,7 +115,7 @@ def make(responsible, *, days: int, kind="decision_due", dossier=None, team=None
         due_on=TODAY + datetime.timedelta(days=days),
         dossier=dossier,
         responsible=responsible,
-        team=team,
+        **({"team": team} if team is not None else {}),
     )
 
 
@@ -267,3 +267,20 @@ def test_the_worklist_answers_with_a_constant_number_of_queries(
         response = client.get("/api/v1/worklist/?page_size=200")
     assert response.json()["count"] == count
     assert len(response.json()["results"]) == min(count, 200)
+
+
+def test_a_move_keeps_a_reassignment(api, social_worker, team_lead, team):
+    UserFactory(username="lotte", team=team, roles=["social_worker"])
+    obligation = make(social_worker, days=5)
+    api(team_lead).post(f"/api/v1/worklist/{obligation.pk}/reassign/", {"to": "lotte"}, format="json")
+
+    obligations.obligation_open(
+        actor=social_worker,
+        kind="decision_due",
+        obj=obligation.dossier,
+        due_on=TODAY + datetime.timedelta(days=9),
+        responsible=social_worker,
+    )
+
+    moved = Obligation.objects.get()
+    assert (moved.responsible.username, moved.due_on) == ("lotte", TODAY + datetime.timedelta(days=9))
