@@ -332,6 +332,26 @@ def trajectory_changed(*, actor, trajectory, contact_on: datetime.date | None = 
         )
 
 
+def payment_plan_changed(*, actor, plan, paid_on: datetime.date | None = None) -> None:
+    """An agreed plan: the worker follows its next unpaid instalment (moved past a weekend or bank holiday); a
+    payment meets it and the next one starts; a plan completed or not kept stops the clock."""
+    dossier = plan.debt.dossier
+    unpaid = plan.instalments.filter(paid_on__isnull=True).order_by("due_on")
+    next_unpaid = unpaid.values_list("due_on", flat=True).first() if plan.status == "agreed" else None
+    due = due_on(Kind.INSTALMENT_DUE, next_unpaid) if next_unpaid else None
+    where = {"dossier": dossier, "responsible": dossier.social_worker}
+    if paid_on is not None:
+        obligation_renew(actor=actor, kind=Kind.INSTALMENT_DUE, obj=plan, on=paid_on, due_on=due, **where)
+    elif due is not None:
+        obligation_open(actor=actor, kind=Kind.INSTALMENT_DUE, obj=plan, due_on=due, **where)
+    elif plan.status == "completed":
+        obligation_meet(actor=actor, kind=Kind.INSTALMENT_DUE, obj=plan)
+    else:
+        obligation_waive(
+            actor=actor, kind=Kind.INSTALMENT_DUE, obj=plan, reason=_("afbetalingsplan niet nageleefd")
+        )
+
+
 def meeting_planned(*, actor, meeting, days_before: int) -> None:
     """The secretary sends the agenda `days_before` days before the meeting (8, or 5 by the rules)."""
     obligation_open(

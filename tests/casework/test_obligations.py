@@ -284,3 +284,32 @@ def test_a_move_keeps_a_reassignment(api, social_worker, team_lead, team):
 
     moved = Obligation.objects.get()
     assert (moved.responsible.username, moved.due_on) == ("lotte", TODAY + datetime.timedelta(days=9))
+
+
+def test_an_agreed_payment_plan_follows_its_next_instalment(dossier, social_worker):
+    from decimal import Decimal
+
+    from casework.budget.services import debt_record, instalment_mark_paid, payment_plan_create
+
+    debt = debt_record(actor=social_worker, dossier=dossier, creditor="Eandis", amount=Decimal("300.00"))
+    # 31/10/2026 is a Saturday: the instalment is on time until Monday 2/11 (1/11, All Saints, is a Sunday).
+    plan = payment_plan_create(
+        actor=social_worker,
+        debt=debt,
+        instalment_amount=Decimal("150.00"),
+        first_due_on=datetime.date(2026, 10, 31),
+        agreed_with_client_on=datetime.date(2026, 10, 1),
+        agreed_with_creditor_on=datetime.date(2026, 10, 1),
+    )
+    assert list(open_ones(kind="instalment_due").values_list("due_on", flat=True)) == [
+        datetime.date(2026, 11, 2)
+    ]
+
+    instalment_mark_paid(actor=social_worker, plan=plan, due_on=datetime.date(2026, 10, 31), paid_on=TODAY)
+    assert list(open_ones(kind="instalment_due").values_list("due_on", flat=True)) == [
+        datetime.date(2026, 11, 30)
+    ]
+    instalment_mark_paid(actor=social_worker, plan=plan, due_on=datetime.date(2026, 11, 30), paid_on=TODAY)
+
+    assert not open_ones(kind="instalment_due").exists()
+    assert Obligation.objects.filter(kind="instalment_due", state="met").count() == 2
