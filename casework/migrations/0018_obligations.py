@@ -52,7 +52,7 @@ HOLIDAYS_2025_2028 = [
 ]
 
 
-def seed_holidays(apps, schema_editor):
+def seed(apps, schema_editor):
     PublicHoliday = apps.get_model("casework", "PublicHoliday")
     PublicHoliday.objects.bulk_create(
         [PublicHoliday(date=day, name=name) for day, name in HOLIDAYS_2025_2028], ignore_conflicts=True
@@ -201,5 +201,5 @@ class Migration(migrations.Migration):
             model_name='obligationreminder',
             constraint=models.UniqueConstraint(fields=('obligation', 'stage', 'recipient'), name='obligation_reminder_once'),
         ),
-        migrations.RunPython(seed_holidays, remove_holidays),
+        migrations.RunPython(seed, remove_holidays),
     ]

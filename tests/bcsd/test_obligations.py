@@ -93,3 +93,21 @@ def test_a_hearing_scheduled_at_once_has_no_clock(social_worker, dossier, member
         scheduled_at=timezone.make_aware(datetime.datetime.combine(meeting.date, datetime.time(19, 30))),
     )
     assert not Obligation.objects.filter(kind="hearing_due").exists()
+
+
+def test_holding_the_next_meeting_meets_the_ratification(members, secretary):
+    chair = members[0]
+    meeting = MeetingFactory(date=TODAY, chair=chair, members=members, status="agenda_published")
+    services.decision_record(
+        actor=chair,
+        submission=SubmissionFactory(),
+        outcome="approved",
+        motivation="Dringend",
+        decided_on=TODAY,
+        urgent=True,
+    )
+    assert state("ratification_due") == ["open"]
+
+    services.meeting_hold(actor=secretary, meeting=meeting)
+
+    assert state("ratification_due") == ["met"]
