@@ -124,12 +124,15 @@ def seed(ctx: ScaleContext) -> None:
         ctx.sql(
             """
             INSERT INTO casework_dossier (id, status, opened_on, closed_on, closed_reason, client_id,
-                social_worker_id, team_id, activation_coach_id, restricted, number)
-            SELECT id, status, opened, closed, CASE WHEN closed IS NULL THEN '' ELSE 'hulpverlening afgerond' END,
+                social_worker_id, team_id, activation_coach_id, restricted, number, client_last_name,
+                client_first_name)
+            SELECT d.id, status, opened, closed,
+                CASE WHEN closed IS NULL THEN '' ELSE 'hulpverlening afgerond' END,
                 client_id, worker_id, team_id, coach_id, restricted,
                 extract(year FROM opened)::int || '-' || lpad(row_number() OVER (
-                    PARTITION BY extract(year FROM opened) ORDER BY opened, k)::text, 5, '0')
-            FROM scale_dossier ORDER BY k
+                    PARTITION BY extract(year FROM opened) ORDER BY opened, k)::text, 5, '0'),
+                c.last_name, c.first_name  -- the triggers' copy (triggers are off while seeding)
+            FROM scale_dossier d JOIN clients_client c ON c.id = d.client_id ORDER BY k
             """
         )
         ctx.sql(

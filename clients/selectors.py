@@ -34,14 +34,23 @@ def client_search(*, user, query: str) -> QuerySet:
             condition &= Q(search_text__contains=fragment)
     else:
         return Client.objects.none()
-    return _with_has_dossier(Client.objects.filter(condition).only(*IDENTITY_FIELDS), user)
+    return Client.objects.filter(condition).only(*IDENTITY_FIELDS)
 
 
 def client_search_results(
     *, user, query: str, paginate: Callable[[QuerySet], list], purpose: str = Purpose.SEARCH
 ) -> list:
-    """A page of the search, logged as one ledger row: the query as typed and the ids shown."""
+    """A page of the search, logged as one ledger row: the query as typed and the ids shown. Whether each
+    person has a dossier is asked for the page only: asked of every match, PostgreSQL hashes every dossier
+    whenever a common fragment matches a few thousand persons (docs/performance.md)."""
     page = list(paginate(client_search(user=user, query=query)))
+    with_dossier = set(
+        _with_has_dossier(Client.objects.filter(pk__in=[person.pk for person in page]), user)
+        .filter(has_dossier=True)
+        .values_list("pk", flat=True)
+    )
+    for person in page:
+        person.has_dossier = person.pk in with_dossier
     access_log_record(
         user=user,
         client_ids=[person.pk for person in page],

@@ -41,8 +41,15 @@ class Dossier(models.Model):
     # Sensitive dossiers (the client is a staff member or a mandatary): only the people listed may open it.
     restricted = models.BooleanField(default=False)
     restricted_to = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    # The client's name, copied by the database (triggers of migration 0018, on every write of the dossier and
+    # every change of the name), so that a caseload sorts by name without joining every client
+    # (docs/decisions/0073). Never set by the code; not part of the dossier's history.
+    client_last_name = models.CharField(max_length=100, default="", editable=False)
+    client_first_name = models.CharField(max_length=100, default="", editable=False)
 
-    history = HistoricalRecords(m2m_fields=[restricted_to])
+    history = HistoricalRecords(
+        m2m_fields=[restricted_to], excluded_fields=["client_last_name", "client_first_name"]
+    )
 
     class Meta:
         ordering = ["-opened_on"]

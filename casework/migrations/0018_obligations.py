@@ -69,7 +69,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0003_drop_plaintext_api_tokens'),
-        ('casework', '0017_document_not_applicable'),
+        ('casework', '0018_dossier_client_name_copy'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

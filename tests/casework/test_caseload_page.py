@@ -8,6 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from clients.services import client_update
+from tests.conftest import api_client_for
 from tests.factories import (
     AidRequestFactory,
     ClientFactory,
@@ -102,3 +104,21 @@ def test_the_dossier_page_gives_the_overview(client, social_worker, team):
     assert "1 aanvraag wacht langer dan de beslistermijn." in page
     assert "4 dagen te laat" in page
     assert "Schulden afbetalen" in page
+
+
+def test_the_caseload_sorts_by_the_clients_name_also_after_a_change_of_name(social_worker, team):
+    """The name is copied onto the dossier by the database (ADR 0073): a new dossier has it, and a change of
+    the person's name moves the dossier in the list at once."""
+    for last_name in ("Claes", "Aerts", "Baert"):
+        DossierFactory(team=team, social_worker=social_worker, client=ClientFactory(last_name=last_name))
+    renamed = DossierFactory(
+        team=team, social_worker=social_worker, client=ClientFactory(last_name="Dierckx")
+    )
+    api = api_client_for(social_worker)
+
+    def order():
+        return [row["client_name"].split()[-1] for row in api.get("/api/v1/dossiers/").json()["results"]]
+
+    assert order() == ["Aerts", "Baert", "Claes", "Dierckx"]
+    client_update(actor=social_worker, client=renamed.client, last_name="Abts")
+    assert order() == ["Abts", "Aerts", "Baert", "Claes"]

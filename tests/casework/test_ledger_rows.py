@@ -284,3 +284,25 @@ def test_a_change_and_its_ledger_row_commit_together(api, team, monkeypatch):
         api(worker).post("/api/v1/contacts/", body, format="json")
     # No change stands whose reads the ledger does not know.
     assert Contact.objects.count() == 1 and len(rows()) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_read_commits_its_row_without_waiting_for_the_disk_and_a_change_waits(api, social_worker, team):
+    """A GET's row is committed with synchronous_commit off, for that transaction only (ADR 0073); a request
+    that changes data commits its row with the change, durably. Both rows are there once the answer is out."""
+    dossier = Dossier.objects.create(client=ClientFactory(), team=team, social_worker=social_worker)
+    caller = api(social_worker)
+
+    with CaptureQueriesContext(connection) as read:
+        assert caller.get(f"/api/v1/dossiers/{dossier.pk}/").status_code == 200
+    with CaptureQueriesContext(connection) as change:
+        body = {"dossier": str(dossier.pk), "channel": "phone", "summary": "Belde over de huur."}
+        assert caller.post("/api/v1/contacts/", body, format="json").status_code == 201
+
+    asynchronous = [q["sql"] for q in read.captured_queries if "synchronous_commit" in q["sql"]]
+    assert asynchronous == ["SET LOCAL synchronous_commit = off"]
+    assert not any("synchronous_commit" in q["sql"] for q in change.captured_queries)
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        assert cursor.fetchone()[0] == "on"  # LOCAL: the connection's next transactions wait again
+    assert [entry.what for entry in rows()] == ["dossier", "contact_register"]

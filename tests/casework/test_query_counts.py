@@ -252,7 +252,7 @@ GUARDS = {
     "dossiers list": Guard(
         url=lambda s: f"{API}/dossiers/?page_size=200",
         grow=more_dossiers,
-        queries=6,
+        queries=7,  # count, the page's ids, the page's dossiers, the policy's two lists, the token, the user
         shown=results,
     ),
     "dossier detail": Guard(
@@ -337,7 +337,7 @@ GUARDS = {
     "caseload page": Guard(
         url=lambda s: "/dossiers/",
         grow=more_dossiers,
-        queries=11,  # + the page's waiting requests and last contacts
+        queries=12,  # + the page's ids (sorted apart), waiting requests and last contacts
         shown=lambda response: response.context["page"].paginator.count,  # 25 a page: the count grows
         web=True,
     ),
