@@ -73,6 +73,17 @@ def menu_add(*, label, description, url_name: str, shown_to: Callable, position:
         MENU.sort(key=lambda item: item.position)
 
 
+# The parts of the home page that apps downstream render for the user (casework: "Mijn werk"), in the order
+# they register; like MENU, so that accounts imports none of them.
+HOME_SECTIONS: list[Callable] = []
+
+
+def home_section_add(section: Callable) -> None:
+    """`section(request) -> str`: rendered HTML for the signed-in user's home page."""
+    if section not in HOME_SECTIONS:
+        HOME_SECTIONS.append(section)
+
+
 def menu(request) -> dict:
     """The pages this user's roles give access to, for the navigation of base.html.
     Shaped as a context processor, so that settings can make it apply to every page."""
@@ -112,10 +123,11 @@ def home(request):
     role_names = [Role(code).label for code in request.user.roles if code in Role.values]
     # The roles that may do without a second factor are offered one.
     offer_second_factor = not request.user.is_verified() and not has_second_factor(user=request.user)
+    sections = [section(request) for section in HOME_SECTIONS]
     return render(
         request,
         "accounts/home.html",
-        {"role_names": role_names, "offer_second_factor": offer_second_factor},
+        {"role_names": role_names, "offer_second_factor": offer_second_factor, "sections": sections},
     )
 
 

@@ -33,6 +33,7 @@ from activation.models import (
 from casework import policy
 from casework.dossiers.models import Dossier
 from casework.dossiers.services import dossier_coach_assign, require_open
+from casework.obligations import services as obligations
 from casework.timeline.services import timeline_event_record
 from core.dates import check_event_date, check_planned_date
 from core.errors import Conflict, DomainError, NotFoundError, PermissionDeniedError
@@ -188,6 +189,7 @@ def trajectory_start(
         changed_by=actor,
     )  # fmt: skip
     save_with_history(start, actor=actor, reason="trajectory_start", force_insert=True)
+    obligations.trajectory_changed(actor=actor, trajectory=trajectory)
     _timeline(
         actor,
         trajectory,
@@ -241,6 +243,7 @@ def trajectory_phase_change(
     trajectory.phase_since = changed_on
     _refresh_monitoring(trajectory)
     save_with_history(trajectory, actor=actor, reason="trajectory_phase_change")
+    obligations.trajectory_changed(actor=actor, trajectory=trajectory)
     _timeline(
         actor,
         trajectory,
@@ -318,6 +321,7 @@ def measure_record(
     save_with_history(measure, actor=actor, reason="measure_record", force_insert=True)
     _refresh_monitoring(trajectory)
     save_with_history(trajectory, actor=actor, reason="measure_record")
+    obligations.trajectory_changed(actor=actor, trajectory=trajectory)
     label = MEASURE_LABELS[kind]
     partner_label = measure.partner_label
     _timeline(
@@ -356,6 +360,7 @@ def monitoring_contact_record(
         trajectory.last_monitored_on = held_on
     _refresh_monitoring(trajectory)
     save_with_history(trajectory, actor=actor, reason="monitoring_contact_record")
+    obligations.trajectory_changed(actor=actor, trajectory=trajectory, contact_on=held_on)
     _timeline(
         actor,
         trajectory,
@@ -423,6 +428,7 @@ def gpmi_create(
     save_with_history(gpmi, actor=actor, reason="gpmi_create", force_insert=True)
     _refresh_evaluation(gpmi)
     save_with_history(gpmi, actor=actor, reason="gpmi_create")
+    obligations.gpmi_changed(actor=actor, gpmi=gpmi)
     timeline_event_record(
         actor=actor,
         dossier=dossier,
@@ -461,6 +467,7 @@ def gpmi_update(*, actor, gpmi: Gpmi, signed_on: datetime.date | None = None, **
         gpmi.version += 1
     _refresh_evaluation(gpmi)
     save_with_history(gpmi, actor=actor, reason="gpmi_sign" if signing else "gpmi_update")
+    obligations.gpmi_changed(actor=actor, gpmi=gpmi)
     if signing or (changed and gpmi.status == GpmiStatus.SIGNED):
         timeline_event_record(
             actor=actor,
@@ -485,6 +492,7 @@ def gpmi_exempt(*, actor, gpmi: Gpmi, reason: str) -> Gpmi:
     gpmi.status = GpmiStatus.EXEMPTED
     gpmi.exemption_reason = reason.strip()
     save_with_history(gpmi, actor=actor, reason="gpmi_exempt")
+    obligations.gpmi_changed(actor=actor, gpmi=gpmi)
     timeline_event_record(
         actor=actor, dossier=gpmi.dossier, kind="activation.gpmi", title=_("Vrijstelling GPMI"), detail=reason
     )
@@ -510,6 +518,7 @@ def gpmi_evaluate(
     save_with_history(evaluation, actor=actor, reason="gpmi_evaluate", force_insert=True)
     _refresh_evaluation(gpmi)
     save_with_history(gpmi, actor=actor, reason="gpmi_evaluate")
+    obligations.gpmi_changed(actor=actor, gpmi=gpmi, evaluated_on=held_on)
     timeline_event_record(
         actor=actor,
         dossier=gpmi.dossier,

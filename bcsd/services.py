@@ -35,6 +35,7 @@ from bcsd.transitions import MEETING_WORKFLOW, SUBMISSION_WORKFLOW
 from casework import policy
 from casework.dossiers.models import Dossier
 from casework.inquiry.services import inquiry_missing_labels
+from casework.obligations import services as obligations
 from casework.register.models import AidRequest, RequestStatus
 from casework.register.services import request_committee_move, request_transition
 from casework.timeline.services import timeline_event_record
@@ -306,6 +307,7 @@ def meeting_create(
     )
     save_with_history(meeting, actor=actor, reason="meeting_create", force_insert=True)
     meeting.members.set(members)
+    obligations.meeting_planned(actor=actor, meeting=meeting, days_before=settings.BCSD_AGENDA_DAYS)
     return meeting
 
 
@@ -383,6 +385,7 @@ def meeting_publish(*, actor, meeting: Meeting) -> Meeting:
             item.late = True
             save_with_history(item, actor=actor, reason="meeting_publish:late", update_fields=["late"])
     enqueue("bcsd.tasks.meeting_agenda_notify", str(meeting.pk))
+    obligations.meeting_published(actor=actor, meeting=meeting)
     return meeting
 
 
@@ -397,6 +400,8 @@ def meeting_hold(*, actor, meeting: Meeting) -> Meeting:
     meeting.status = MeetingStatus.HELD
     meeting.held_on = today
     save_with_history(meeting, actor=actor, reason="meeting_hold")
+    ratified = meeting.items.filter(ratification=True).values("submission")
+    obligations.ratifications_held(actor=actor, decisions=Decision.objects.filter(submission__in=ratified))
     return meeting
 
 
@@ -548,6 +553,12 @@ def decision_record(
         detail=decision.motivation,
         link=reverse("bcsd:letter", args=[decision.pk]) if outcome != DecisionOutcome.POSTPONED else "",
     )
+    obligations.decision_recorded(
+        actor=actor,
+        decision=decision,
+        dossier=submission.dossier,
+        ratify_on=ratify_at.date if urgent else None,
+    )
     return decision
 
 
@@ -589,6 +600,7 @@ def decision_notify(*, actor, decision: Decision, sent_on: datetime.date, method
         title=_("Beslissing betekend (%(method)s)") % {"method": decision.get_notification_method_display()},
         detail=_("Beroep mogelijk tot %(date)s.") % {"date": decision.appeal_until.strftime("%d/%m/%Y")},
     )
+    obligations.decision_notified(actor=actor, decision=decision)
     return decision
 
 
@@ -659,6 +671,7 @@ def hearing_request(
         title=_("Hoorzitting gevraagd: %(when)s") % {"when": when},
         detail=companion,
     )
+    obligations.hearing_changed(actor=actor, hearing=hearing, dossier=submission.dossier)
     return hearing
 
 
@@ -669,6 +682,7 @@ def hearing_outcome(*, actor, hearing: Hearing, held: bool, notes: str = "") -> 
     hearing.held = held
     hearing.notes = notes.strip()
     save_with_history(hearing, actor=actor, reason="hearing_outcome")
+    obligations.hearing_changed(actor=actor, hearing=hearing, dossier=None)
     return hearing
 
 

@@ -13,6 +13,7 @@ class CaseworkConfig(AppConfig):
         )
         from casework.dossiers.client_access import DossierClientAccess
         from casework.inquiry.models import KszService
+        from casework.obligations import tasks as obligation_tasks  # noqa: F401
         from clients.ledger import ksz_what_labels, ledger_codes_register
         from clients.policy import use_dossier_access
 

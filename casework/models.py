@@ -31,6 +31,13 @@ from casework.leefloon.models import (
     SpiExemption,
     SpiExemptionPeriod,
 )
+from casework.obligations.models import (
+    Obligation,
+    ObligationKind,
+    ObligationReminder,
+    ObligationState,
+    PublicHoliday,
+)
 from casework.register.models import (
     AidRequest,
     RegisterCounter,
@@ -71,6 +78,11 @@ __all__ = [
     "LeefloonCategory",
     "LeefloonRate",
     "MeansTestParameters",
+    "Obligation",
+    "ObligationKind",
+    "ObligationReminder",
+    "ObligationState",
+    "PublicHoliday",
     "Partner",
     "PartnerService",
     "PaymentPlan",

@@ -12,6 +12,7 @@ import hashlib
 import math
 import uuid
 
+from casework.obligations import scale as obligations_scale
 from core.scale import ScaleContext, indexes_rebuilt_after
 
 BENCH_WORKER_OPEN = 85
@@ -211,6 +212,7 @@ def seed(ctx: ScaleContext) -> None:
             """
         )
     _requests(ctx)
+    obligations_scale.seed(ctx)
     _access_log(ctx)
 
 

@@ -8,10 +8,13 @@ from casework.cockpit import views as cockpit
 from casework.dossiers import views as dossiers
 from casework.helpplan import views as helpplan
 from casework.inquiry import views as inquiry
+from casework.obligations import views as obligations
 from casework.register import views as register
 
 app_name = "casework"
 urlpatterns = [
+    path("mijn-werk/", obligations.my_work, name="my-work"),
+    path("mijn-werk/<uuid:obligation_id>/toewijzen/", obligations.reassign, name="my-work-reassign"),
     path("dossiers/", cockpit.caseload, name="caseload"),
     path("dossiers/nieuw/", dossiers.dossier_open, name="dossier-open"),
     path("dossiers/<uuid:dossier_id>/", cockpit.dossier_detail, name="dossier"),

@@ -122,3 +122,21 @@ def test_seed_demo_prints_every_login_and_the_password(db):
         ["social_worker"],
     )
     assert User.objects.get(username="karim").team.code == "activering"
+
+
+def test_the_demo_worklists_show_overdue_this_week_and_later_items(db):
+    from casework.obligations import rules
+    from casework.obligations.selectors import worklist
+
+    seed()
+    today = timezone.localdate()
+    sofie = User.objects.get(username="sofie")
+    groups = {rules.urgency(o.due_on, today) for o in worklist(user=sofie)}
+    assert groups == {"overdue", "this_week", "later"}
+    els = User.objects.get(username="els")
+    team_groups = {rules.urgency(o.due_on, today) for o in worklist(user=els, team=els.team.code)}
+    assert team_groups == {"overdue", "this_week", "later"}
+    kinds = set(
+        worklist(user=User.objects.get(username="hilde"), team=els.team.code).values_list("kind", flat=True)
+    )
+    assert {"decision_due", "monitoring_due"} <= kinds

@@ -126,6 +126,26 @@ def test_the_scale_activation_is_valid_and_the_coach_pages_answer_on_it(scale_da
     assert token_client.get(f"/api/v1/gpmi/{gpmi.pk}/").status_code == 200
 
 
+def test_the_scale_dataset_has_the_obligations_of_its_requests_and_the_worklist_renders(
+    scale_dataset, client, api
+):
+    from casework.models import AidRequest, Obligation
+
+    assert Obligation.objects.filter(kind="decision_due").count() == AidRequest.objects.count()
+    assert Obligation.objects.filter(kind="annual_review_due").exists()
+    assert Obligation.objects.filter(state="met").exists()
+    assert Obligation.objects.filter(state__in=["open", "overdue"]).exists()
+    assert Obligation.history.count() == Obligation.objects.count()
+    worker = User.objects.get(username="mw001")
+    client.force_login(worker)
+    assert client.get("/").status_code == 200
+    assert client.get("/mijn-werk/").status_code == 200
+    response = api(worker).get("/api/v1/worklist/")
+    assert response.status_code == 200 and response.json()["count"] > 0
+    lead = User.objects.get(username=f"tl-{worker.team.code}")
+    assert api(lead).get(f"/api/v1/worklist/?team={worker.team.code}").json()["count"] > 0
+
+
 def test_the_same_seed_gives_the_same_rows(scale_dataset):
     first = _fingerprint()
     with connection.cursor() as cursor:

@@ -10,6 +10,7 @@ from casework.dossiers.api import DossierViewSet
 from casework.helpplan.api import CaseConferenceViewSet, HelpPlanViewSet
 from casework.inquiry.api import InquiryViewSet, KszConsultationViewSet, LeefloonCalculationViewSet
 from casework.leefloon.api import HeatingAllowanceViewSet
+from casework.obligations.api import WorklistViewSet
 from casework.register.api import AidRequestViewSet
 from casework.socialmap.api import PartnerViewSet, ReferralViewSet
 
@@ -29,6 +30,7 @@ router.register("referrals", ReferralViewSet, basename="referral")
 router.register("case-conferences", CaseConferenceViewSet, basename="case-conference")
 router.register("debts", DebtViewSet, basename="debt")
 router.register("payment-plans", PaymentPlanViewSet, basename="payment-plan")
+router.register("worklist", WorklistViewSet, basename="worklist")
 urlpatterns = [
     # The contract names the file without a trailing slash, as a download link would.
     path(

@@ -15,6 +15,7 @@ from casework.budget.models import Debt, DebtStatus, Instalment, PaymentPlan, Pa
 from casework.budget.transitions import DEBT_STATUS_AFTER_PLAN, DEBT_WORKFLOW, PAYMENT_PLAN_WORKFLOW
 from casework.dossiers.models import Dossier
 from casework.dossiers.services import require_open
+from casework.obligations import services as obligations
 from core.dates import check_event_date, check_planned_date
 from core.errors import Conflict, DomainError, NotFoundError
 from core.history import save_with_history
@@ -73,6 +74,7 @@ def _payment_plan_move(plan: PaymentPlan, to: str, *, actor) -> None:
         DEBT_WORKFLOW.check(actor, plan.debt, plan.debt.status, debt_status)
         plan.debt.status = debt_status
         save_with_history(plan.debt, actor=actor, reason=f"payment_plan_transition:{to}")
+    obligations.payment_plan_changed(actor=actor, plan=plan)
 
 
 @transaction.atomic
@@ -187,6 +189,7 @@ def instalment_mark_paid(*, actor, plan: PaymentPlan, due_on, paid_on=None) -> P
     check_event_date(paid_on, field="paid_on")
     instalment.paid_on = paid_on
     save_with_history(instalment, actor=actor, reason="instalment_mark_paid")
+    obligations.payment_plan_changed(actor=actor, plan=plan, paid_on=paid_on)
     if not plan.instalments.filter(paid_on__isnull=True).exists():
         _payment_plan_move(plan, PaymentPlanStatus.COMPLETED, actor=actor)
     return selectors.payment_plan_reloaded(plan=plan)

@@ -9,6 +9,7 @@ BREAK_GLASS = "break_glass"
 LABELS = {
     "dossier": _("dossier"),
     DOSSIER_LIST: _("dossierlijst"),
+    "worklist": _("mijn werk"),
     "dossier_page": _("dossierpagina"),
     "bank_account_change_seen": _("rekeningwijziging gezien"),
     BREAK_GLASS: _("noodtoegang"),

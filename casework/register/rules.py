@@ -1,19 +1,21 @@
 """Pure rules of the register: its deadlines and numbers."""
 
-from datetime import date, timedelta
+from datetime import date
+
+from casework.obligations import rules as clocks
 
 # RMI law of 26 May 2002, art. 21 §1 and KB 11 July 2002: a decision within 30 days of the application;
-# a request for another OCMW is forwarded within 5 calendar days.
-DECISION_DAYS = 30
-FORWARD_DAYS = 5
+# a request for another OCMW is forwarded within 5 calendar days. The terms live in the obligations engine.
+DECISION_DAYS = clocks.TERMS[clocks.Kind.DECISION_DUE].days
+FORWARD_DAYS = clocks.TERMS[clocks.Kind.FORWARD_DUE].days
 
 
 def decision_due(received_on: date) -> date:
-    return received_on + timedelta(days=DECISION_DAYS)
+    return clocks.decision_due(received_on)
 
 
 def forward_due(received_on: date) -> date:
-    return received_on + timedelta(days=FORWARD_DAYS)
+    return clocks.forward_due(received_on)
 
 
 def register_number(year: int, serial: int) -> str:

@@ -10,6 +10,7 @@ from accounts.models import Role
 from casework import policy
 from casework.dossiers.models import Dossier, DossierStatus
 from casework.inquiry.services import inquiry_missing_labels, inquiry_open
+from casework.obligations import services as obligations
 from casework.register import rules
 from casework.register.models import AidRequest, RegisterCounter, RequestStatus, RequiredDocument
 from casework.register.transitions import REQUEST_WORKFLOW
@@ -84,6 +85,7 @@ def request_register(
     # The social inquiry is mandatory: it starts with the request, with the checklist of its kind.
     checklist = RequiredDocument.objects.filter(request_kind=kind, active=True).values_list("name", flat=True)
     inquiry_open(actor=actor, aid_request=aid_request, documents=list(checklist))
+    obligations.request_registered(actor=actor, aid_request=aid_request)
     return aid_request
 
 
@@ -116,6 +118,7 @@ def request_transition(
             raise DomainError(_("Doorsturen kan niet voor de ontvangst."), field="on")
     aid_request.status = to
     save_with_history(aid_request, actor=actor, reason=f"request_transition:{to}")
+    obligations.request_status_changed(actor=actor, aid_request=aid_request)
     return aid_request
 
 
@@ -129,4 +132,5 @@ def request_committee_move(*, actor, aid_request_id, to: str) -> AidRequest:
     REQUEST_WORKFLOW.check(actor, aid_request, aid_request.status, to)
     aid_request.status = to
     save_with_history(aid_request, actor=actor, reason=f"request_transition:{to}")
+    obligations.request_status_changed(actor=actor, aid_request=aid_request)
     return aid_request

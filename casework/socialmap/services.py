@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from casework import policy
 from casework.dossiers.models import Dossier
 from casework.dossiers.services import require_open
+from casework.obligations import services as obligations
 from casework.socialmap import rules
 from casework.socialmap.models import Partner, PartnerService, Referral, ReferralStatus
 from casework.socialmap.transitions import REFERRAL_DATE_FIELDS, REFERRAL_WORKFLOW
@@ -50,6 +51,7 @@ def referral_propose(
         created_by=actor,
     )
     save_with_history(referral, actor=actor, reason="referral_propose", force_insert=True)
+    obligations.referral_changed(actor=actor, referral=referral)
     return referral
 
 
@@ -80,4 +82,5 @@ def referral_transition(*, actor, referral: Referral, to: str, feedback: str = "
     setattr(referral, REFERRAL_DATE_FIELDS[to], on)
     referral.status = to
     save_with_history(referral, actor=actor, reason=f"referral_transition:{to}")
+    obligations.referral_changed(actor=actor, referral=referral)
     return referral

@@ -260,6 +260,9 @@ SPECTACULAR_SETTINGS = {
         "DecisionOutcomeEnum": "bcsd.models.DecisionOutcome",
         "NotificationMethodEnum": "bcsd.models.NotificationMethod",
         "FrequencyEnum": "bcsd.models.Frequency",
+        "ObligationKindEnum": "casework.models.ObligationKind",
+        "ObligationStateEnum": "casework.models.ObligationState",
+        "WorklistPeriodEnum": "casework.obligations.selectors.PERIOD_CHOICES",
     },
 }
 
@@ -301,6 +304,30 @@ LEEFLOON_CUMULATE_GENERAL_AND_SPI_EXEMPTION = (
 # (decision 0065).
 HEATING_ALLOWANCE_APPLICATION_DAYS = int(os.environ.get("CASEWORK_HEATING_ALLOWANCE_APPLICATION_DAYS", "60"))
 
+# The obligations engine (casework/obligations, decision 0080). Per kind, whether a term ending on a
+# Saturday, Sunday or public holiday moves to the next working day (art. 53 Ger.W.), overriding the
+# documented default of casework.obligations.rules.TERMS: "appeal_window_end=1,decision_due=0".
+OBLIGATION_TERM_MOVES = {
+    kind: flag == "1"
+    for kind, _sep, flag in (
+        item.partition("=")
+        for item in os.environ.get("CASEWORK_OBLIGATION_TERM_MOVES", "").split(",")
+        if item
+    )
+}
+# Reminders: this many days before the due date (per kind; the rest take the default), then on the day it
+# passes, with the team lead told when it is overdue. The daily scan runs at this hour (or, for tests, every
+# CASEWORK_OBLIGATION_SCAN_SECONDS seconds).
+OBLIGATION_REMINDER_LEAD_DAYS = {
+    "default": int(os.environ.get("CASEWORK_OBLIGATION_REMINDER_LEAD_DAYS", "3")),
+    "decision_due": 7,
+    "gpmi_conclusion_due": 14,
+    "annual_review_due": 30,
+    "notification_due": 2,
+    "agenda_publication_due": 2,
+}
+OBLIGATION_SCAN_HOUR = int(os.environ.get("CASEWORK_OBLIGATION_SCAN_HOUR", "6"))
+
 # --- The privacy ledger (clients.ledger, clients.ledger_chain; decisions 0020-0022) ---
 # Rows are sealed into the hash chain by a task every minute, once they are this old (transactions in flight
 # have committed by then); a row that turns up later with an earlier time is reported as back-dated.
@@ -333,6 +360,12 @@ CELERY_BEAT_SCHEDULE |= {  # added to the outbox's and the tokens' entries above
     "access-log-export-heads": {
         "task": "clients.tasks.access_log_export_heads",
         "schedule": crontab(hour=1, minute=30),
+    },
+    "obligations-daily-scan": {
+        "task": "casework.obligations.scan",
+        "schedule": float(os.environ["CASEWORK_OBLIGATION_SCAN_SECONDS"])
+        if os.environ.get("CASEWORK_OBLIGATION_SCAN_SECONDS")
+        else crontab(hour=OBLIGATION_SCAN_HOUR, minute=0),
     },
 }
 

@@ -149,6 +149,16 @@ class Bench:
             ("API coach's board", self.coach, "api", "GET", "/api/v1/activation/board/", None),
             ("web dashboard, quarter, all teams", self.head, "web", "GET", "/cijfers/?periode=quarter", None),
             ("API KPIs, quarter, all teams", self.head, "api", "GET", "/api/v1/reporting/kpis/", None),
+            ("API worklist, worker", w, "api", "GET", "/api/v1/worklist/", None),
+            (
+                "API worklist of the team, team lead",
+                lead,
+                "api",
+                "GET",
+                f"/api/v1/worklist/?team={lead.team.code}",
+                None,
+            ),
+            ("web home page (Mijn werk), team lead", lead, "web", "GET", "/", None),
         ]
 
     def captured_sql(self, user, kind, method, path, body):

@@ -499,6 +499,23 @@ class World:
             ("referral", dossier.pk), lambda: ReferralFactory(dossier=dossier, partner=self.partner())
         )
 
+    def obligation(self, dossier):
+        """The dossier's decision clock, owned by its activation coach or else its social worker."""
+        from casework.obligations.models import Obligation
+
+        return self._once(
+            ("obligation", dossier.pk),
+            lambda: Obligation.objects.create(
+                kind="decision_due",
+                due_on=timezone.localdate(),
+                responsible=dossier.activation_coach or dossier.social_worker,
+                team=dossier.team,
+                dossier=dossier,
+                object_type="casework.dossier",
+                object_id=str(dossier.pk),
+            ),
+        )
+
     def debt(self, dossier):
         """A debt without a payment plan (a plan can be drawn up for it)."""
         return self._once(("debt", dossier.pk), lambda: DebtFactory(dossier=dossier))

@@ -230,6 +230,26 @@ CASES = [
             },
         ),
     ),
+    # --- casework: "Mijn werk" (own obligations, no one else's data) and a team lead's reassignment ---
+    Case("casework:my-work", "GET", table(ALL_STAFF, 200), PUBLIC, _at("casework:my-work")),
+    Case(
+        "casework:my-work-reassign",
+        "POST",
+        {
+            role: {"own": 403, "team": 404, "other": 404, "restricted": 404}
+            | ({"glass": 404} if role == "social_worker" else {})
+            for role in ("social_worker", "activation_coach")
+        }
+        | {"intake_officer": {"team": 404, "other": 404, "restricted": 404}}
+        | {"team_lead": {"own": 302, "team": 302, "other": 404, "restricted": 404, "glass": 404}}
+        | {"head_of_service": {"team": 302, "other": 302, "restricted": 404}}
+        | {
+            role: {"team": 404, "other": 404, "restricted": 404}
+            for role in ("committee_member", "committee_secretary", "dpo", "admin")
+        },
+        WRITES,
+        _post("casework:my-work-reassign", lambda w, d: w.obligation(d).pk, {"to": "colleague"}),
+    ),
     # --- casework: the caseload, the dossier page and opening a dossier ---
     Case("casework:caseload", "GET", table(ALL_STAFF, 200), LISTS, _at("casework:caseload")),
     Case(

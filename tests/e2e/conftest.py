@@ -72,6 +72,7 @@ SEEDING_MIGRATIONS = [
     "casework.migrations.0013_means_test_seed_spi_amounts",  # the means test's parameters, the SPI amounts
     "casework.migrations.0014_heating_allowance_kb_2022_bands",
     "activation.migrations.0002_default_tree_and_rules",
+    "casework.migrations.0019_obligations",  # the public holidays the terms move past
     "reporting.migrations.0002_subsidy_rates",
 ]
 
