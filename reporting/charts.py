@@ -6,6 +6,7 @@ named in a legend."""
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 TEXT = "#1a1a1a"
@@ -168,8 +169,8 @@ def flow(chart_id, title, description, phases: list[tuple[str, str]], moves: dic
     height = TOP + row * len(codes) + 20
     left_x, right_x = 170, WIDTH - 170
     maximum = max(moves.values(), default=1)
-    body = [_text(left_x - 10, TOP - 2, "van", anchor="end", weight="bold"),
-            _text(right_x + 10, TOP - 2, "naar", anchor="start", weight="bold")]  # fmt: skip
+    body = [_text(left_x - 10, TOP - 2, gettext("van"), anchor="end", weight="bold"),
+            _text(right_x + 10, TOP - 2, gettext("naar"), anchor="start", weight="bold")]  # fmt: skip
     for index, (_code, label) in enumerate(phases):
         y = TOP + 12 + index * row
         colour = PALETTE[index % len(PALETTE)]

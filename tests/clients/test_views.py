@@ -2,12 +2,16 @@
 The constant number of queries of the search results is guarded in test_query_counts.py."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from activation.models import Trajectory
+from casework.obligations import services as obligations
 from clients.models import Client
-from tests.factories import ClientFactory, UserFactory, make_insz
+from tests.factories import ClientFactory, DossierFactory, UserFactory, make_insz
 
 pytestmark = pytest.mark.django_db
 
@@ -257,6 +261,71 @@ def test_pages_are_english_after_choosing_english(client, social_worker):
     assert '<html lang="en-BE">' in content
     assert "Register a new client" in content
     assert "This is not a valid national register or BIS number: check the digits." in content
+
+
+def _headings(response) -> list[str]:
+    """The text of every <h1>..<h6> of a page, tags and spacing stripped."""
+    assert response.status_code == 200
+    found = re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", response.content.decode(), flags=re.DOTALL)
+    return [" ".join(re.sub(r"<[^>]+>", " ", text).split()) for _level, text in found]
+
+
+def test_my_work_the_coachs_board_and_the_dashboard_are_english_after_choosing_english(
+    client, team, social_worker
+):
+    """The screens merged after the catalogue was last brought up to date (activation, the head of
+    service's dashboard, the obligations engine) have every heading in English: none of the Dutch page's
+    headings is left."""
+    today = timezone.localdate()
+    dossier = DossierFactory(team=team, social_worker=social_worker)
+    for kind, days in (("decision_due", -2), ("annual_review_due", 3)):  # one overdue, one this week
+        obligations.obligation_open(
+            actor=social_worker,
+            kind=kind,
+            obj=dossier,
+            due_on=today + datetime.timedelta(days=days),
+            dossier=dossier,
+            responsible=social_worker,
+        )
+    coach = UserFactory(username="karim", team=team, roles=["activation_coach"], first_name="Karim")
+    Trajectory.objects.create(
+        dossier=dossier,
+        coach=coach,
+        phase="work",
+        phase_since=today,
+        started_on=today,
+        next_monitoring_due=today,
+    )
+    head = UserFactory(username="hilde", team=team, roles=["head_of_service"], first_name="Hilde")
+    pages = [
+        (
+            social_worker,
+            reverse("home"),
+            ["My work", "Overdue 1", "This week 1", "What would you like to do?"],
+        ),
+        (coach, "/activering/", ["My pathways"]),
+        (
+            head,
+            "/cijfers/",
+            ["Deadlines and caseload", "Caseload per social worker", "Activation: clients per phase"],
+        ),
+    ]
+
+    dutch = {}
+    for user, url, _english in pages:
+        client.force_login(user)
+        dutch[url] = _headings(client.get(url))
+    assert "Mijn werk" in dutch["/"] and "Mijn trajecten" in dutch["/activering/"]
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("home")})
+    for user, url, english in pages:
+        client.force_login(user)
+        response = client.get(url)
+        headings = _headings(response)
+        assert set(english) <= set(headings), (url, headings)
+        assert set(dutch[url]).isdisjoint(headings), (url, set(dutch[url]) & set(headings))
+    # The dashboard's <h1> with the period after it, and the flow chart's own labels.
+    assert headings[0].startswith("Service figures: Q")
+    assert ">from</text>" in response.content.decode() and ">to</text>" in response.content.decode()
 
 
 def test_an_expired_session_during_live_search_sends_the_browser_to_the_login_page(client):
