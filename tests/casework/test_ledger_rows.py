@@ -177,7 +177,7 @@ def client_with_restricted_dossier(team, other_team, social_worker):
     Dossier.objects.create(
         client=person, team=team, social_worker=social_worker, status="closed", closed_on=date.today()
     )
-    listed = UserFactory(username="lijst", team=other_team, roles=["social_worker"])
+    listed = UserFactory(username="q7-listed", team=other_team, roles=["social_worker"])
     restricted = Dossier.objects.create(client=person, team=other_team, social_worker=listed, restricted=True)
     restricted.restricted_to.set([listed])
     return person, restricted, listed
@@ -195,7 +195,7 @@ def test_a_team_lead_does_not_see_the_entries_of_a_restricted_dossier_they_are_n
     assert response.status_code == 200
     assert [entry["user"] for entry in response.data["results"]] == []
     client.force_login(lead)
-    assert "lijst" not in client.get(f"/toegangslog/{person.pk}/").content.decode()
+    assert "q7-listed" not in client.get(f"/toegangslog/{person.pk}/").content.decode()
 
 
 @pytest.mark.parametrize("role", ["dpo", "head_of_service"])
@@ -207,7 +207,7 @@ def test_the_dpo_and_the_head_of_service_see_every_entry(api, role, client_with_
         f"/api/v1/clients/{person.pk}/access-log/"
     )
 
-    assert "lijst" in [entry["user"] for entry in response.data["results"]]
+    assert "q7-listed" in [entry["user"] for entry in response.data["results"]]
     assert {"count", "next", "previous", "results"} <= set(response.data)  # still paginated
 
 
