@@ -12,7 +12,7 @@ Outcomes: 78 % approved, 10 % amended, 12 % refused. The letters: most sent a da
 outcome. About 45,000 decisions at scale 1, generated in SQL in a few seconds; deterministic (the seed)."""
 
 from bcsd.models import AgendaItem, Appeal, Decision, Hearing, Meeting, Review, Submission
-from core.scale import ScaleContext
+from core.scale import ScaleContext, indexes_rebuilt_after
 
 MEETING_WEEKS = 2
 MEETINGS = 55  # two years of meetings, every other week
@@ -67,7 +67,12 @@ def seed(ctx: ScaleContext) -> None:
     }
     with ctx.step("committee meetings"):
         _meetings(ctx, params)
-    with ctx.step("committee submissions, decisions, hearings and appeals"):
+    tables = [model._meta.db_table for model in (Submission, Review, AgendaItem, Decision)]
+    tables += [model.history.model._meta.db_table for model in (Submission, Review, AgendaItem, Decision)]
+    with (
+        ctx.step("committee submissions, decisions, hearings and appeals"),
+        indexes_rebuilt_after(ctx, *tables),
+    ):
         _cases(ctx, params)
         _decisions(ctx, params)
         _hearings_and_appeals(ctx, params)
