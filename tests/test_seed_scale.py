@@ -164,7 +164,13 @@ def test_the_scale_committee_is_valid_and_its_pages_and_the_dashboard_answer_on_
     final = [d for d in decisions if d.outcome != "postponed"]
     assert any((d.decided_on - d.submission.request.received_on).days > 30 for d in final)
     assert any(d.notified_on and d.notified_on > d.notification_due for d in final)
-    assert Hearing.objects.exists() or Appeal.objects.exists() or len(final) < 100
+    assert Hearing.objects.exists()
+    for hearing in Hearing.objects.select_related("meeting"):
+        assert hearing.requested_on < hearing.meeting.date and hearing.held is not None
+    appeals = list(Appeal.objects.select_related("decision"))
+    assert appeals and any(a.outcome for a in appeals)
+    for appeal in appeals:
+        assert appeal.decision.outcome == "refused" and appeal.filed_on > appeal.decision.notified_on
 
     secretary = User.objects.get(username="bcsd-secretaris")
     client.force_login(secretary)
