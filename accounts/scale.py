@@ -1,5 +1,6 @@
 """The scale dataset's organisation (`manage.py seed_scale`): six teams of a city the size of Antwerp, about a
-hundred social workers (at scale 1), a team lead per team, the front desk, the head of service and the DPO.
+hundred social workers (at scale 1), a team lead per team, the front desk, the head of service, the DPO and
+the committee (BCSD: a secretary and nine members).
 Every login has the password SCALE_PASSWORD (a bench logs in with it; never used outside a scale dataset)."""
 
 from django.contrib.auth.hashers import make_password
@@ -8,6 +9,7 @@ from accounts.models import Role
 from core.scale import ScaleContext
 
 SCALE_PASSWORD = "casework-scale"
+COMMITTEE_MEMBERS = 9
 TEAMS = [
     ("centrum", "Antwerpen Centrum"),
     ("noord", "Antwerpen Noord"),
@@ -39,6 +41,9 @@ def seed(ctx: ScaleContext) -> None:
     staff += [(f"onthaal{n}", [Role.INTAKE_OFFICER], None) for n in (1, 2)]
     staff += [(f"coach{n}", [Role.ACTIVATION_COACH], None) for n in (1, 2)]
     staff += [("hoofd", [Role.HEAD_OF_SERVICE], None), ("dpo", [Role.DPO], None)]
+    # The committee (bcsd/scale.py): its secretary and nine members (the council's size for a city).
+    staff += [("bcsd-secretaris", [Role.COMMITTEE_SECRETARY], None)]
+    staff += [(f"bcsd-lid{n}", [Role.COMMITTEE_MEMBER], None) for n in range(1, COMMITTEE_MEMBERS + 1)]
     pick = ctx.random("staff")
     ids = {}
     for username, roles, team in staff:
@@ -65,4 +70,6 @@ def seed(ctx: ScaleContext) -> None:
     ctx.facts["team_leads"] = {team_ids[team]: ids[f"tl-{code}"] for team, (code, _n) in enumerate(TEAMS)}
     ctx.facts["coaches"] = [ids["coach1"], ids["coach2"]]
     ctx.facts["user_ids"] = ids
+    ctx.facts["committee_secretary"] = ids["bcsd-secretaris"]
+    ctx.facts["committee_members"] = [ids[f"bcsd-lid{n}"] for n in range(1, COMMITTEE_MEMBERS + 1)]
     ctx.stdout.write(f"  {len(TEAMS)} teams, {len(staff)} staff ({workers} social workers)")

@@ -241,7 +241,11 @@ class Decision(models.Model):
                 name="bcsd_one_decision_per_submission",
             )
         ]
-        indexes = [models.Index(fields=["notified_on", "notification_due"], name="bcsd_decision_notify")]
+        indexes = [
+            models.Index(fields=["notified_on", "notification_due"], name="bcsd_decision_notify"),
+            # The head of service's dashboard (bcsd/aggregates.py): the decisions of a period.
+            models.Index(fields=["decided_on"], name="bcsd_decision_decided_on"),
+        ]
 
     def __str__(self):
         return f"{self.get_outcome_display()} ({self.decided_on:%d/%m/%Y})"

@@ -12,6 +12,8 @@ from stdnum.be import nn
 from accounts.models import User
 from activation import rules as activation_rules
 from activation.models import Gpmi, GpmiEvaluation, Measure, Trajectory
+from bcsd import rules as bcsd_rules
+from bcsd.models import Appeal, Decision, Hearing, Meeting, Submission
 from casework.models import Contact, Dossier
 from clients.models import AccessLog, Client
 from clients.rules import is_bis_number, search_text
@@ -36,7 +38,12 @@ def _fingerprint() -> str:
         cursor.execute(
             "SELECT md5(string_agg(id::text || occurred_at::text, ',' ORDER BY id)) FROM casework_contact"
         )
-        return clients + cursor.fetchone()[0]
+        contacts = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT md5(string_agg(id::text || outcome || decided_on::text || "
+            "coalesce(notified_on::text, ''), ',' ORDER BY id)) FROM bcsd_decision"
+        )
+        return clients + contacts + cursor.fetchone()[0]
 
 
 def test_the_scale_dataset_is_valid_and_every_page_answers_on_it(scale_dataset, client, api):
@@ -144,6 +151,65 @@ def test_the_scale_dataset_has_the_obligations_of_its_requests_and_the_worklist_
     assert response.status_code == 200 and response.json()["count"] > 0
     lead = User.objects.get(username=f"tl-{worker.team.code}")
     assert api(lead).get(f"/api/v1/worklist/?team={worker.team.code}").json()["count"] > 0
+
+
+def test_the_scale_committee_is_valid_and_its_pages_and_the_dashboard_answer_on_it(
+    scale_dataset, client, api
+):
+    """Meetings every other week with their members, a frozen submission (its sha256 verifies) and a decision
+    for the notified requests of two years, the terms as the services compute them; the secretary's pages,
+    the letter and the head of service's dashboard answer, with decision figures."""
+    today = datetime.date.today()
+    meetings = list(Meeting.objects.prefetch_related("members"))
+    assert len(meetings) > 40 and all(m.members.exists() for m in meetings)
+    assert {m.status for m in meetings} == {"planned", "held", "minutes_approved"}
+    for submission in Submission.objects.all():
+        assert bcsd_rules.snapshot_hash(submission.snapshot) == submission.snapshot_hash
+        assert submission.status == "decided" and submission.reviews.filter(outcome="approved").exists()
+    decisions = list(Decision.objects.select_related("submission__request", "agenda_item__meeting"))
+    assert {d.outcome for d in decisions} == {"approved", "amended", "refused", "postponed"}
+    for decision in decisions:
+        assert decision.decided_on == decision.agenda_item.meeting.date < today
+        assert decision.agenda_item.submission_id == decision.submission_id
+        assert decision.notification_due == bcsd_rules.notification_due(decision.decided_on)
+        if decision.notified_on:
+            assert decision.notified_on == bcsd_rules.notified_on(
+                decision.sent_on, decision.notification_method, 3
+            )
+            assert decision.appeal_until == bcsd_rules.appeal_until(decision.notified_on)
+        if decision.outcome != "postponed":
+            request = decision.submission.request
+            assert request.status == ("notified" if decision.sent_on else "decided")
+            assert decision.decided_on > request.received_on
+    final = [d for d in decisions if d.outcome != "postponed"]
+    assert any((d.decided_on - d.submission.request.received_on).days > 30 for d in final)
+    assert any(d.notified_on and d.notified_on > d.notification_due for d in final)
+    assert Hearing.objects.exists()
+    for hearing in Hearing.objects.select_related("meeting"):
+        assert hearing.requested_on < hearing.meeting.date and hearing.held is not None
+    appeals = list(Appeal.objects.select_related("decision"))
+    assert appeals and any(a.outcome for a in appeals)
+    for appeal in appeals:
+        assert appeal.decision.outcome == "refused" and appeal.filed_on > appeal.decision.notified_on
+
+    secretary = User.objects.get(username="bcsd-secretaris")
+    client.force_login(secretary)
+    meeting = next(m for m in meetings if m.status == "held")
+    assert client.get("/bcsd/").status_code == 200
+    assert client.get(f"/bcsd/zittingen/{meeting.pk}/").status_code == 200
+    decision = next(d for d in final if d.notified_on)
+    assert client.get(f"/bcsd/voorstellen/{decision.submission_id}/").status_code == 200
+    letter = client.get(f"/bcsd/beslissingen/{decision.pk}/brief.pdf")
+    assert letter.status_code == 200 and letter["Content-Type"] == "application/pdf"
+
+    head = User.objects.get(username="hoofd")
+    client.force_login(head)
+    assert client.get("/cijfers/?periode=quarter").status_code == 200
+    response = api(head).get("/api/v1/reporting/kpis/")
+    assert response.status_code == 200
+    kpis = {kpi["code"]: kpi for kpi in response.json()["kpis"]}
+    assert kpis["decisions_within_30_days"]["denominator"] > 0
+    assert kpis["notifications_within_8_days"]["denominator"] > 0
 
 
 def test_the_same_seed_gives_the_same_rows(scale_dataset):

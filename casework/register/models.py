@@ -87,7 +87,16 @@ class AidRequest(models.Model):
                 fields=["register_year", "register_serial"], name="request_register_unique"
             )
         ]
-        indexes = [models.Index(fields=["status", "decision_due"], name="request_status_due")]
+        indexes = [
+            models.Index(fields=["status", "decision_due"], name="request_status_due"),
+            # The head of service's dashboard (casework/aggregates.py): requests of a period, forwardings.
+            models.Index(fields=["received_on"], name="request_received_on"),
+            models.Index(
+                fields=["forwarded_on"],
+                condition=models.Q(forwarded_on__isnull=False),
+                name="request_forwarded_on",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.register_number} {self.get_kind_display()}"
