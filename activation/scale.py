@@ -22,6 +22,7 @@ from activation.models import (
     PhaseChange,
     Trajectory,
 )
+from casework.obligations.scale import obligations_insert
 from core.scale import ScaleContext
 
 PHASES = ["care", "language", "social_activation", "work_activation", "job_guidance", "work"]
@@ -342,4 +343,28 @@ def seed(ctx: ScaleContext) -> None:
                 t.dossier_id, t.coach_id
             FROM activation_trajectory t
             """
+        )
+        # Their clocks, as the services leave them (casework/obligations): each running trajectory's next
+        # monitoring contact (the coach's), a draft GPMI's conclusion, a signed one's next evaluation.
+        obligations_insert(
+            ctx,
+            """
+            SELECT md5('obligation:monitoring_due:' || t.id::text)::uuid, 'monitoring_due',
+                t.next_monitoring_due, t.coach_id, d.team_id, d.id, 'activation.trajectory', t.id::text,
+                '/dossiers/' || d.id::text || '/',
+                CASE WHEN t.next_monitoring_due < current_date THEN 'overdue' ELSE 'open' END,
+                NULL::date, '', NULL::bigint, t.created_at
+            FROM activation_trajectory t JOIN casework_dossier d ON d.id = t.dossier_id
+            WHERE t.ended_on IS NULL AND t.next_monitoring_due IS NOT NULL
+            UNION ALL
+            SELECT md5('obligation:' || c.kind || ':' || g.id::text)::uuid, c.kind, c.due, d.activation_coach_id,
+                d.team_id, d.id, 'activation.gpmi', g.id::text, '/dossiers/' || d.id::text || '/',
+                CASE WHEN c.due < current_date THEN 'overdue' ELSE 'open' END, NULL, '', NULL, g.created_at
+            FROM activation_gpmi g JOIN casework_dossier d ON d.id = g.dossier_id,
+                LATERAL (SELECT CASE g.status WHEN 'draft' THEN 'gpmi_conclusion_due'
+                                              ELSE 'gpmi_evaluation_due' END AS kind,
+                                CASE g.status WHEN 'draft' THEN g.conclusion_due
+                                              ELSE g.next_evaluation_due END AS due) c
+            WHERE g.status IN ('draft', 'signed') AND c.due IS NOT NULL
+            """,
         )

@@ -12,6 +12,7 @@ Outcomes: 78 % approved, 10 % amended, 12 % refused. The letters: most sent a da
 outcome. About 45,000 decisions at scale 1, generated in SQL in a few seconds; deterministic (the seed)."""
 
 from bcsd.models import AgendaItem, Appeal, Decision, Hearing, Meeting, Review, Submission
+from casework.obligations.scale import obligations_insert
 from core.scale import ScaleContext, indexes_rebuilt_after
 
 MEETING_WEEKS = 2
@@ -86,6 +87,22 @@ def seed(ctx: ScaleContext) -> None:
             (Appeal, "recorded_by_id", "filed_on::timestamptz"),
         ]:
             _history(ctx, model, user, date)
+    with ctx.step("committee clocks"):
+        # As bcsd's services leave them (casework/obligations): each decision's letter within 8 days, the
+        # secretariat's work (no team), met on the day it was sent.
+        obligations_insert(
+            ctx,
+            """
+            SELECT md5('obligation:notification_due:' || x.id::text)::uuid, 'notification_due',
+                x.notification_due, x.recorded_by_id, NULL, s.dossier_id, 'bcsd.decision', x.id::text,
+                '/bcsd/beslissingen/' || x.id::text || '/kennisgeving/',
+                CASE WHEN x.sent_on IS NOT NULL THEN 'met'
+                     WHEN x.notification_due < current_date THEN 'overdue' ELSE 'open' END,
+                x.sent_on, '', CASE WHEN x.sent_on IS NOT NULL THEN x.recorded_by_id END, x.recorded_at
+            FROM bcsd_decision x JOIN bcsd_submission s ON s.id = x.submission_id
+            WHERE x.outcome <> 'postponed'
+            """,
+        )
     ctx.stdout.write(
         f"  {ctx.scalar('SELECT count(*) FROM bcsd_meeting')} meetings, "
         f"{ctx.scalar('SELECT count(*) FROM bcsd_decision')} decisions"

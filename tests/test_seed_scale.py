@@ -140,6 +140,9 @@ def test_the_scale_dataset_has_the_obligations_of_its_requests_and_the_worklist_
 
     assert Obligation.objects.filter(kind="decision_due").count() == AidRequest.objects.count()
     assert Obligation.objects.filter(kind="annual_review_due").exists()
+    # activation's and the committee's clocks, as their services leave them
+    kinds = set(Obligation.objects.values_list("kind", flat=True))
+    assert {"monitoring_due", "gpmi_evaluation_due", "notification_due"} <= kinds
     assert Obligation.objects.filter(state="met").exists()
     assert Obligation.objects.filter(state__in=["open", "overdue"]).exists()
     assert Obligation.history.count() == Obligation.objects.count()
