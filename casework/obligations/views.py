@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -42,6 +43,20 @@ def _grouped(obligations, today) -> list[dict]:
     return list(groups.values())
 
 
+def _with_member_options(obligations, members) -> None:
+    """The team's members as the options of each row's "reassign" choice, built in Python: a template loop of
+    ~20 members on each of 100 rows was half of a team lead's home page (docs/performance.md)."""
+    for obligation in obligations:
+        obligation.member_options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (m.username, " selected" if m.pk == obligation.responsible_id else "", m.display_name)
+                for m in members
+            ),
+        )
+
+
 def _my_work_context(request) -> dict:
     user = request.user
     today = timezone.localdate()
@@ -53,6 +68,7 @@ def _my_work_context(request) -> dict:
             if o.responsible_id != user.pk
         ]  # fmt: skip
         members = list(User.objects.filter(team_id=user.team_id, is_active=True).order_by("first_name"))
+        _with_member_options(team_items, members)
     shown = [o for o in [*mine, *team_items] if o.dossier_id]
     # The client's name is shown beside each dossier's obligation: a read of personal data, logged.
     access_log_record(
