@@ -12,8 +12,10 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
+    IntegerField,
     OuterRef,
     Subquery,
+    Value,
     When,
 )
 from django.db.models.functions import TruncMonth
@@ -43,22 +45,46 @@ def _grouped(rows, **annotations):
     )
 
 
-def decision_delays(start: datetime.date, end: datetime.date, team_id=None) -> list[dict]:
+def _within(days_after: F, field: str, days: int | None, raw):
+    """The delay as reporting's rule needs it: the days themselves, or, given the rule's number of days, 0 for
+    within them and days + 1 beyond; a twelve-month window then groups into a few thousand rows instead of one
+    per worker, month and number of days (the dashboard at scale, docs/performance.md)."""
+    if days is None:
+        return raw
+    return Case(
+        When(**{f"{field}__lte": days_after + datetime.timedelta(days=days)}, then=Value(0)),
+        When(**{f"{field}__isnull": False}, then=Value(days + 1)),
+        default=None,
+        output_field=IntegerField(),
+    )
+
+
+def decision_delays(start: datetime.date, end: datetime.date, team_id=None, *, within=None) -> list[dict]:
     """Decisions on a request taken in [start, end] (a postponement is no decision), by the month of the
-    decision: the days from the request's receipt to the decision (`delay`, a timedelta) and how many."""
+    decision: the days from the request's receipt to the decision (`delay`, a timedelta; or bucketed by
+    `within` days, see _within) and how many."""
     rows = _decisions(start, end, team_id).filter(submission__request__isnull=False)
     delay = ExpressionWrapper(
         F("decided_on") - F("submission__request__received_on"), output_field=DurationField()
     )
-    return list(_grouped(rows, delay=delay))
+    return list(
+        _grouped(rows, delay=_within(F("submission__request__received_on"), "decided_on", within, delay))
+    )
 
 
-def notification_delays(start: datetime.date, end: datetime.date, team_id=None) -> list[dict]:
+def notification_delays(start: datetime.date, end: datetime.date, team_id=None, *, within=None) -> list[dict]:
     """Decisions taken in [start, end] and their notification: the days from decision to notification
-    (`delay`; None while not notified) and, for one not notified yet, its decision date (`waiting_since`)."""
+    (`delay`; None while not notified; or bucketed by `within` days) and, for one not notified yet, its
+    decision date (`waiting_since`)."""
     delay = ExpressionWrapper(F("notified_on") - F("decided_on"), output_field=DurationField())
     waiting_since = Case(When(notified_on__isnull=True, then=F("decided_on")), default=None)
-    return list(_grouped(_decisions(start, end, team_id), delay=delay, waiting_since=waiting_since))
+    return list(
+        _grouped(
+            _decisions(start, end, team_id),
+            delay=_within(F("decided_on"), "notified_on", within, delay),
+            waiting_since=waiting_since,
+        )
+    )
 
 
 def committee_outcomes(start: datetime.date, end: datetime.date, team_id=None) -> list[dict]:
