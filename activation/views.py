@@ -336,21 +336,34 @@ def _gpmi_page_with(request, gpmi, **forms):
     )
 
 
-@login_required
-@require_POST
-def gpmi_warning(request, gpmi_id):
-    """A formal warning for not keeping the GPMI: the step before a sanction proposal."""
-    gpmi = _gpmi(request, gpmi_id, "gpmi_warning")
-    form = GpmiWarningForm(request.POST)
+def _gpmi_sanction_step(request, gpmi_id, *, what: str, form_class, service, form_name: str):
+    """One step of the sanction path on the GPMI page: the form checked, the service called, back to the
+    sanctions; a refusal shows the form again with the service's message."""
+    gpmi = _gpmi(request, gpmi_id, what)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.gpmi_warning_give(actor=request.user, gpmi=gpmi, **form.cleaned_data)
+            service(actor=request.user, gpmi=gpmi, **form.cleaned_data)
             return redirect(reverse("activation:gpmi", args=[gpmi.pk]) + "#sanctions-title")
         except NotFoundError:
             raise Http404 from None
         except DomainError as error:
             add_domain_error(form, error)
-    return _gpmi_page_with(request, gpmi, warning_form=form)
+    return _gpmi_page_with(request, gpmi, **{form_name: form})
+
+
+@login_required
+@require_POST
+def gpmi_warning(request, gpmi_id):
+    """A formal warning for not keeping the GPMI: the step before a sanction proposal."""
+    return _gpmi_sanction_step(
+        request,
+        gpmi_id,
+        what="gpmi_warning",
+        form_class=GpmiWarningForm,
+        service=services.gpmi_warning_give,
+        form_name="warning_form",
+    )
 
 
 @login_required
@@ -358,17 +371,14 @@ def gpmi_warning(request, gpmi_id):
 def gpmi_sanction(request, gpmi_id):
     """A proposal to the committee to suspend the leefloon, after a formal warning; the committee's page of
     the dossier then hands it over as a submission (the committee hears the client first)."""
-    gpmi = _gpmi(request, gpmi_id, "gpmi_sanction")
-    form = SanctionProposalForm(request.POST)
-    if form.is_valid():
-        try:
-            services.sanction_propose(actor=request.user, gpmi=gpmi, **form.cleaned_data)
-            return redirect(reverse("activation:gpmi", args=[gpmi.pk]) + "#sanctions-title")
-        except NotFoundError:
-            raise Http404 from None
-        except DomainError as error:
-            add_domain_error(form, error)
-    return _gpmi_page_with(request, gpmi, sanction_form=form)
+    return _gpmi_sanction_step(
+        request,
+        gpmi_id,
+        what="gpmi_sanction",
+        form_class=SanctionProposalForm,
+        service=services.sanction_propose,
+        form_name="sanction_form",
+    )
 
 
 @login_required
