@@ -60,9 +60,11 @@ def dataset() -> None:
         if not exists:
             conn.execute(f'CREATE DATABASE "{DATABASE}"')
     manage("migrate", "--noinput", "-v", "0")
-    with psycopg.connect(BENCH_URL) as conn:
-        if not conn.execute("SELECT EXISTS (SELECT 1 FROM clients_client)").fetchone()[0]:
-            manage("seed_scale", "--scale", SCALE)
+    # Autocommit: a transaction left open here would hold a lock that seed_scale's DROP INDEX waits for.
+    with psycopg.connect(BENCH_URL, autocommit=True) as conn:
+        seeded = conn.execute("SELECT EXISTS (SELECT 1 FROM clients_client)").fetchone()[0]
+    if not seeded:
+        manage("seed_scale", "--scale", SCALE)
     manage("collectstatic", "--noinput", "-v", "0")
 
 
