@@ -8,12 +8,12 @@ from decimal import Decimal
 from django.db.models import (
     Case,
     Count,
+    DateField,
     DecimalField,
-    DurationField,
-    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
+    Q,
     Subquery,
     Value,
     When,
@@ -45,43 +45,32 @@ def _grouped(rows, **annotations):
     )
 
 
-def _within(days_after: F, field: str, days: int | None, raw):
-    """The delay as reporting's rule needs it: the days themselves, or, given the rule's number of days, 0 for
-    within them and days + 1 beyond; a twelve-month window then groups into a few thousand rows instead of one
-    per worker, month and number of days (the dashboard at scale, docs/performance.md)."""
-    if days is None:
-        return raw
+def _bucket(later: str, earlier: F, days: int):
+    """A delay as reporting's rule needs it: 0 within `days` after `earlier`, days + 1 beyond, None when
+    either date is missing. Bucketed in the query, a twelve-month window groups into a few thousand rows
+    instead of one per worker, month and number of days (the dashboard at scale, docs/performance.md)."""
     return Case(
-        When(**{f"{field}__lte": days_after + datetime.timedelta(days=days)}, then=Value(0)),
-        When(**{f"{field}__isnull": False}, then=Value(days + 1)),
+        When(**{f"{later}__lte": earlier + datetime.timedelta(days=days)}, then=Value(0)),
+        When(**{f"{later}__gt": earlier + datetime.timedelta(days=days)}, then=Value(days + 1)),
         default=None,
         output_field=IntegerField(),
     )
 
 
-def decision_delays(start: datetime.date, end: datetime.date, team_id=None, *, within=None) -> list[dict]:
-    """Decisions on a request taken in [start, end] (a postponement is no decision), by the month of the
-    decision: the days from the request's receipt to the decision (`delay`, a timedelta; or bucketed by
-    `within` days, see _within) and how many."""
-    rows = _decisions(start, end, team_id).filter(submission__request__isnull=False)
-    delay = ExpressionWrapper(
-        F("decided_on") - F("submission__request__received_on"), output_field=DurationField()
-    )
-    return list(
-        _grouped(rows, delay=_within(F("submission__request__received_on"), "decided_on", within, delay))
-    )
-
-
-def notification_delays(start: datetime.date, end: datetime.date, team_id=None, *, within=None) -> list[dict]:
-    """Decisions taken in [start, end] and their notification: the days from decision to notification
-    (`delay`; None while not notified; or bucketed by `within` days) and, for one not notified yet, its
-    decision date (`waiting_since`)."""
-    delay = ExpressionWrapper(F("notified_on") - F("decided_on"), output_field=DurationField())
+def decision_clocks(
+    start: datetime.date, end: datetime.date, team_id=None, *, decision_days: int, notification_days: int
+) -> list[dict]:
+    """Decisions taken in [start, end] (a postponement is no decision), by the month of the decision, in one
+    pass over them: `decision` (on a request: 0 when taken within `decision_days` of the request's receipt,
+    decision_days + 1 when later; None for a decision on no request), `notification` (0 when notified within
+    `notification_days` of the decision, notification_days + 1 when later, None while not notified) and, for
+    one not notified yet, its decision date (`waiting_since`), with how many share them."""
     waiting_since = Case(When(notified_on__isnull=True, then=F("decided_on")), default=None)
     return list(
         _grouped(
             _decisions(start, end, team_id),
-            delay=_within(F("decided_on"), "notified_on", within, delay),
+            decision=_bucket("decided_on", F("submission__request__received_on"), decision_days),
+            notification=_bucket("notified_on", F("decided_on"), notification_days),
             waiting_since=waiting_since,
         )
     )
@@ -127,13 +116,26 @@ def appeals(start: datetime.date, end: datetime.date, team_id=None) -> list[dict
     )
 
 
-def leefloon_grants() -> list[dict]:
-    """The granted leefloon decisions (approved or amended), grouped by team, period, monthly amount and the
-    status and signing date of the dossier's newest GPMI (None: none), with how many share them. No person:
-    reporting spreads them over the months and applies the subsidy rules. All teams always: the subsidy rate
-    depends on the OCMW's total. One query."""
+def leefloon_grants(first_month: datetime.date, last_month: datetime.date) -> list[dict]:
+    """The granted leefloon decisions (approved or amended) that run in some month from `first_month` through
+    `last_month` (first days), grouped by team, monthly amount, the status of the dossier's newest GPMI and
+    three months: the first month in the window the grant runs (`from_month`), its last month when it ends
+    within the window (`to_month`, else None) and the month that GPMI was signed (`signed_month`, None: not
+    signed; one signed over a year before the window counts as the month a year before it, one signed after
+    it as the month after it). Months are all the subsidy rules look at (a grant runs in a month, a GPMI is
+    signed by a month's end, its first year counts in months), and so thousands of grants fold into a few
+    hundred rows. No person: reporting spreads them over the months and applies the rules. All teams always:
+    the subsidy rate depends on the OCMW's total. One query."""
+    year_before = first_month.replace(year=first_month.year - 1)
+    month_after = (last_month + datetime.timedelta(days=31)).replace(day=1)
     newest_gpmi = Gpmi.objects.filter(dossier_id=OuterRef("submission__dossier_id")).order_by(
         "-leefloon_granted_on", "-created_at"
+    )
+    signed_month = Case(
+        When(signed_on__lt=year_before, then=Value(year_before)),
+        When(signed_on__gte=month_after, then=Value(month_after)),
+        default=TruncMonth("signed_on"),
+        output_field=DateField(),
     )
     monthly = Case(
         When(frequency=Frequency.YEARLY, then=F("amount") / Decimal(12)),
@@ -142,15 +144,28 @@ def leefloon_grants() -> list[dict]:
     )
     return list(
         Decision.objects.filter(
-            submission__kind=SubmissionKind.LEEFLOON_GRANT, outcome__in=GRANTED, period_start__isnull=False
+            Q(period_end__isnull=True) | Q(period_end__gte=first_month),
+            submission__kind=SubmissionKind.LEEFLOON_GRANT,
+            outcome__in=GRANTED,
+            period_start__lt=month_after,
         )
         .annotate(
             team_id=F("submission__dossier__team_id"),
             monthly_amount=monthly,
+            from_month=Case(
+                When(period_start__lt=first_month, then=Value(first_month)),
+                default=TruncMonth("period_start"),
+                output_field=DateField(),
+            ),
+            to_month=Case(
+                When(period_end__lt=month_after, then=TruncMonth("period_end")),
+                default=None,
+                output_field=DateField(),
+            ),
             gpmi_status=Subquery(newest_gpmi.values("status")[:1]),
-            gpmi_signed_on=Subquery(newest_gpmi.values("signed_on")[:1]),
+            signed_month=Subquery(newest_gpmi.annotate(month=signed_month).values("month")[:1]),
         )
-        .values("team_id", "period_start", "period_end", "monthly_amount", "gpmi_status", "gpmi_signed_on")
+        .values("team_id", "monthly_amount", "gpmi_status", "from_month", "to_month", "signed_month")
         .annotate(count=Count("id"))
         .order_by()
     )

@@ -124,7 +124,12 @@ class Submission(models.Model):
         ordering = ["-submitted_at"]
         verbose_name = _("voorstel aan het BCSD")
         verbose_name_plural = _("voorstellen aan het BCSD")
-        indexes = [models.Index(fields=["status"], name="bcsd_submission_status")]
+        indexes = [
+            models.Index(fields=["status"], name="bcsd_submission_status"),
+            # The dashboard joins decisions to their submission's dossier and request: from the index alone,
+            # not from rows wide with the social report's texts (docs/performance.md).
+            models.Index(fields=["id"], include=["dossier", "request", "kind"], name="bcsd_submission_links"),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.submitted_at:%d/%m/%Y})" if self.submitted_at else self.kind
@@ -243,8 +248,13 @@ class Decision(models.Model):
         ]
         indexes = [
             models.Index(fields=["notified_on", "notification_due"], name="bcsd_decision_notify"),
-            # The head of service's dashboard (bcsd/aggregates.py): the decisions of a period.
-            models.Index(fields=["decided_on"], name="bcsd_decision_decided_on"),
+            # The head of service's dashboard (bcsd/aggregates.py): the decisions of a period, with what the
+            # clocks and outcomes need, read from the index alone (docs/performance.md).
+            models.Index(
+                fields=["decided_on"],
+                include=["submission", "outcome", "notified_on", "urgent"],
+                name="bcsd_decision_decided_on",
+            ),
         ]
 
     def __str__(self):

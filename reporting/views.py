@@ -91,9 +91,9 @@ def dashboard(request):
     period_months = {first for first, _last in period.months}
     labels = [_month_label(first) for first, _last in window]
 
-    kpis = figures.kpis(window_start, window_end, team_id, months=period_months)
-    by_code = {kpi.code: kpi for kpi in kpis}
     load = figures.caseload(team_id)
+    kpis = figures.kpis(window_start, window_end, team_id, months=period_months, load=load)
+    by_code = {kpi.code: kpi for kpi in kpis}
     team_names = {t.pk: t.name for t in (teams or figures.teams())}
     for worker in load.per_worker:
         worker["team_name"] = team_names.get(worker["team_id"], "")

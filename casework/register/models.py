@@ -89,8 +89,10 @@ class AidRequest(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "decision_due"], name="request_status_due"),
-            # The head of service's dashboard (casework/aggregates.py): requests of a period, forwardings.
-            models.Index(fields=["received_on"], name="request_received_on"),
+            # The head of service's dashboard (casework/aggregates.py): requests of a period, forwardings, and
+            # the receipt date beside a decision (bcsd/aggregates.py), read from the index alone.
+            models.Index(fields=["received_on"], include=["kind", "dossier"], name="request_received_on"),
+            models.Index(fields=["id"], include=["received_on"], name="request_received_by_id"),
             models.Index(
                 fields=["forwarded_on"],
                 condition=models.Q(forwarded_on__isnull=False),

@@ -99,6 +99,12 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+# PostgreSQL compiles a plan to machine code (JIT) once its estimated cost is high, as the dashboard's
+# aggregates with a subquery per month are: compiling took 80 of their 90 ms, the rows themselves are few
+# (docs/performance.md). Off for our connections; the queries here are short.
+POSTGRESQL_OPTIONS = {"options": "-c jit=off"}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = POSTGRESQL_OPTIONS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

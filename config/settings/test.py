@@ -9,8 +9,10 @@ from .base import *  # noqa: F403
 # The suite runs on PostgreSQL, never on the demo's SQLite: constraints, triggers and locks are PostgreSQL's.
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/casework"), conn_max_age=0
+        os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/casework"),
+        conn_max_age=0,
     )
+    | {"OPTIONS": POSTGRESQL_OPTIONS}  # noqa: F405
 }
 
 DEBUG = False
