@@ -27,27 +27,35 @@ def _in_team(queryset, team_id, path):
     return queryset.filter(**{path: team_id}) if team_id else queryset
 
 
-def gpmi_conclusions(start: datetime.date, end: datetime.date, team_id=None) -> list[dict]:
+def _per_worker(by_worker: bool, path: str) -> dict:
+    """The dossier's social worker as a grouping column, or none (a figure for all teams needs no worker)."""
+    return {"worker_id": F(path)} if by_worker else {}
+
+
+def gpmi_conclusions(start: datetime.date, end: datetime.date, team_id=None, *, by_worker=True) -> list[dict]:
     """GPMIs whose conclusion was due in [start, end] (an exempted one owes none), by the month it was due:
     whether it is signed and the days from the due date to the signing (`late`: a timedelta, negative or
     zero when on time; None when not signed) and, for one not signed, its due date (`open_due`)."""
     rows = Gpmi.objects.filter(conclusion_due__range=(start, end)).exclude(status=GpmiStatus.EXEMPTED)
     rows = _in_team(rows, team_id, "dossier__team_id")
+    worker = _per_worker(by_worker, "dossier__social_worker_id")
     return list(
         rows.annotate(
             month=TruncMonth("conclusion_due"),
             team_id=F("dossier__team_id"),
-            worker_id=F("dossier__social_worker_id"),
+            **worker,
             late=ExpressionWrapper(F("signed_on") - F("conclusion_due"), output_field=DurationField()),
             open_due=Case(When(signed_on__isnull=True, then=F("conclusion_due")), default=None),
         )
-        .values("month", "team_id", "worker_id", "late", "open_due")
+        .values("month", "team_id", *worker, "late", "open_due")
         .annotate(count=Count("id"))
         .order_by()
     )
 
 
-def gpmi_evaluation_intervals(start: datetime.date, end: datetime.date, team_id=None) -> list[dict]:
+def gpmi_evaluation_intervals(
+    start: datetime.date, end: datetime.date, team_id=None, *, by_worker=True
+) -> list[dict]:
     """GPMI evaluations held in [start, end]: each with the date it was measured from (the evaluation before
     it, or the signing of the contract) and how many share that pair of dates."""
     before = (
@@ -59,14 +67,15 @@ def gpmi_evaluation_intervals(start: datetime.date, end: datetime.date, team_id=
     )
     rows = GpmiEvaluation.objects.filter(held_on__range=(start, end), gpmi__signed_on__isnull=False)
     rows = _in_team(rows, team_id, "gpmi__dossier__team_id")
+    worker = _per_worker(by_worker, "gpmi__dossier__social_worker_id")
     return list(
         rows.annotate(
             month=TruncMonth("held_on"),
             team_id=F("gpmi__dossier__team_id"),
-            worker_id=F("gpmi__dossier__social_worker_id"),
+            **worker,
             since=Coalesce(Subquery(before), F("gpmi__signed_on")),
         )
-        .values("month", "team_id", "worker_id", "since", "held_on")
+        .values("month", "team_id", *worker, "since", "held_on")
         .annotate(count=Count("id"))
         .order_by()
     )

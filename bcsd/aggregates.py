@@ -31,15 +31,14 @@ def _decisions(start, end, team_id):
     return rows.filter(submission__dossier__team_id=team_id) if team_id else rows
 
 
-def _grouped(rows, **annotations):
+def _grouped(rows, by_worker=False, **annotations):
+    if by_worker:
+        annotations["worker_id"] = F("submission__dossier__social_worker_id")
     return (
         rows.annotate(
-            month=TruncMonth("decided_on"),
-            team_id=F("submission__dossier__team_id"),
-            worker_id=F("submission__dossier__social_worker_id"),
-            **annotations,
+            month=TruncMonth("decided_on"), team_id=F("submission__dossier__team_id"), **annotations
         )
-        .values("month", "team_id", "worker_id", *annotations)
+        .values("month", "team_id", *annotations)
         .annotate(count=Count("id"))
         .order_by()
     )
@@ -58,17 +57,25 @@ def _bucket(later: str, earlier: F, days: int):
 
 
 def decision_clocks(
-    start: datetime.date, end: datetime.date, team_id=None, *, decision_days: int, notification_days: int
+    start: datetime.date,
+    end: datetime.date,
+    team_id=None,
+    *,
+    decision_days: int,
+    notification_days: int,
+    by_worker: bool = True,
 ) -> list[dict]:
     """Decisions taken in [start, end] (a postponement is no decision), by the month of the decision, in one
     pass over them: `decision` (on a request: 0 when taken within `decision_days` of the request's receipt,
     decision_days + 1 when later; None for a decision on no request), `notification` (0 when notified within
     `notification_days` of the decision, notification_days + 1 when later, None while not notified) and, for
-    one not notified yet, its decision date (`waiting_since`), with how many share them."""
+    one not notified yet, its decision date (`waiting_since`), with how many share them; per team, and per
+    the dossier's social worker (`worker_id`) when `by_worker`."""
     waiting_since = Case(When(notified_on__isnull=True, then=F("decided_on")), default=None)
     return list(
         _grouped(
             _decisions(start, end, team_id),
+            by_worker,
             decision=_bucket("decided_on", F("submission__request__received_on"), decision_days),
             notification=_bucket("notified_on", F("decided_on"), notification_days),
             waiting_since=waiting_since,

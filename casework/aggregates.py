@@ -21,18 +21,21 @@ def _days(later, earlier):
     return ExpressionWrapper(F(later) - F(earlier), output_field=DurationField())
 
 
-def forwarding_delays(start: datetime.date, end: datetime.date, team_id=None) -> list[dict]:
+def forwarding_delays(
+    start: datetime.date, end: datetime.date, team_id=None, *, by_worker=True
+) -> list[dict]:
     """Requests forwarded to another OCMW in [start, end], by the month of forwarding: the days from receipt
-    to forwarding (`delay`, a timedelta) and how many."""
+    to forwarding (`delay`, a timedelta) and how many; per team, and per social worker when `by_worker`."""
     rows = _in_team(AidRequest.objects.filter(forwarded_on__range=(start, end)), team_id)
+    worker = {"worker_id": F("dossier__social_worker_id")} if by_worker else {}
     return list(
         rows.annotate(
             month=TruncMonth("forwarded_on"),
             team_id=F("dossier__team_id"),
-            worker_id=F("dossier__social_worker_id"),
             delay=_days("forwarded_on", "received_on"),
+            **worker,
         )
-        .values("month", "team_id", "worker_id", "delay")
+        .values("month", "team_id", "delay", *worker)
         .annotate(count=Count("id"))
         .order_by()
     )

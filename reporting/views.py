@@ -92,7 +92,9 @@ def dashboard(request):
     labels = [_month_label(first) for first, _last in window]
 
     load = figures.caseload(team_id)
-    kpis = figures.kpis(window_start, window_end, team_id, months=period_months, load=load)
+    kpis = figures.kpis(
+        window_start, window_end, team_id, months=period_months, load=load, by_worker=bool(team_id)
+    )
     by_code = {kpi.code: kpi for kpi in kpis}
     team_names = {t.pk: t.name for t in (teams or figures.teams())}
     for worker in load.per_worker:
