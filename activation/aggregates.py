@@ -1,14 +1,15 @@
 """Counts of activation and the GPMI for reporting: no personal data, not access-logged, restricted dossiers
-included. Rows of counts grouped by month, team and the dossier's social worker; the rules (on time, late)
-are reporting's (reporting.rules), applied to these histograms."""
+included. Rows of counts grouped by month (and, for the GPMI deadlines, by team and the dossier's social
+worker; the activation counts are filtered on a team, not grouped by it); the rules (on time, late) are
+reporting's (reporting.rules), applied to these histograms."""
 
 import datetime
 from collections import defaultdict
 
 from django.db.models import (
     Case,
-    CharField,
     Count,
+    DateField,
     DurationField,
     ExpressionWrapper,
     F,
@@ -16,11 +17,12 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
+    Value,
     When,
 )
 from django.db.models.functions import Coalesce, TruncMonth
 
-from activation.models import Gpmi, GpmiEvaluation, GpmiStatus, Measure, PhaseChange, Trajectory
+from activation.models import Gpmi, GpmiEvaluation, GpmiStatus, Measure, PhaseChange
 
 
 def _in_team(queryset, team_id, path):
@@ -81,41 +83,64 @@ def gpmi_evaluation_intervals(
     )
 
 
-def clients_per_phase(days: list[datetime.date], team_id=None) -> list[dict]:
-    """For each day (the end of a month): the running trajectories per team and the phase they were in that
-    day (from the phase history). One query: a column per day, the rows grouped by team and those columns
-    (trajectories that went the same way share a row), summed per day here."""
-    if not days:
-        return []
-    columns = {}
-    for index, day in enumerate(days):
-        phase_then = (
-            PhaseChange.objects.filter(trajectory_id=OuterRef("pk"), changed_on__lte=day)
-            .order_by("-changed_on", "-created_at")
-            .values("to_phase")[:1]
-        )
-        running = Q(started_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
-        columns[f"p{index}"] = Case(
-            When(running, then=Subquery(phase_then)), default=None, output_field=CharField()
-        )
-    rows = Trajectory.objects.filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gt=min(days)), started_on__lte=max(days)
+def _month(field: str, before: datetime.date):
+    """The first day of the month of `field`, or None when it falls on or after `before` (or is None)."""
+    return Case(
+        When(**{f"{field}__lt": before}, then=TruncMonth(field)), default=None, output_field=DateField()
     )
-    rows = _in_team(rows, team_id, "dossier__team_id")
+
+
+def clients_per_phase(months: list[tuple[datetime.date, datetime.date]], team_id=None) -> list[dict]:
+    """At the end of each month (first day, last day): the running trajectories per phase they were in that
+    day (their latest phase change by then). One query over the phase changes: a change holds
+    from the month of its date (or of the trajectory's start, if later) until the month of the next change
+    or of the trajectory's end, and at a month's end only those months count; summed per month here."""
+    if not months:
+        return []
+    first, month_after = months[0][0], months[-1][1] + datetime.timedelta(days=1)
+    next_change = (
+        PhaseChange.objects.filter(trajectory_id=OuterRef("trajectory_id"))
+        .filter(
+            Q(changed_on__gt=OuterRef("changed_on"))
+            | Q(changed_on=OuterRef("changed_on"), created_at__gt=OuterRef("created_at"))
+        )
+        .order_by("changed_on", "created_at")
+    )
+    holds_from = Case(
+        When(Q(changed_on__lt=first) & Q(trajectory__started_on__lt=first), then=Value(first)),
+        When(changed_on__gte=F("trajectory__started_on"), then=TruncMonth("changed_on")),
+        default=TruncMonth("trajectory__started_on"),
+        output_field=DateField(),
+    )
+    rows = PhaseChange.objects.filter(
+        Q(trajectory__ended_on__isnull=True) | Q(trajectory__ended_on__gt=months[0][1]),
+        changed_on__lt=month_after,
+        trajectory__started_on__lt=month_after,
+    )
+    rows = _in_team(rows, team_id, "trajectory__dossier__team_id")
     totals = defaultdict(int)
     for row in (
-        rows.annotate(team_id=F("dossier__team_id"), **columns)
-        .values("team_id", *columns)
+        rows.annotate(
+            holds_from=holds_from,
+            ended=_month("trajectory__ended_on", month_after),
+            replaced=Subquery(
+                next_change.annotate(month=_month("changed_on", month_after)).values("month")[:1]
+            ),
+        )
+        .values("to_phase", "holds_from", "ended", "replaced")
         .annotate(count=Count("id"))
         .order_by()
     ):
-        for index, day in enumerate(days):
-            if row[f"p{index}"]:
-                totals[(day, row["team_id"], row[f"p{index}"])] += row["count"]
-    return [
-        {"day": day, "team_id": team, "phase_then": phase, "count": count}
-        for (day, team, phase), count in totals.items()
-    ]
+        since, ended, replaced = (_as_date(row[key]) for key in ("holds_from", "ended", "replaced"))
+        for month_first, month_last in months:
+            if since <= month_first and all(stop is None or stop > month_first for stop in (ended, replaced)):
+                totals[(month_last, row["to_phase"])] += row["count"]
+    return [{"day": day, "phase_then": phase, "count": count} for (day, phase), count in totals.items()]
+
+
+def _as_date(value):
+    """PostgreSQL truncates a date to its month as a timestamp."""
+    return value.date() if isinstance(value, datetime.datetime) else value
 
 
 def phase_transitions(start: datetime.date, end: datetime.date, team_id=None) -> list[dict]:
@@ -123,15 +148,15 @@ def phase_transitions(start: datetime.date, end: datetime.date, team_id=None) ->
     rows = PhaseChange.objects.filter(changed_on__range=(start, end)).exclude(from_phase="")
     rows = _in_team(rows, team_id, "trajectory__dossier__team_id")
     return list(
-        rows.annotate(month=TruncMonth("changed_on"), team_id=F("trajectory__dossier__team_id"))
-        .values("month", "team_id", "from_phase", "to_phase")
+        rows.annotate(month=TruncMonth("changed_on"))
+        .values("month", "from_phase", "to_phase")
         .annotate(count=Count("id"))
         .order_by()
     )
 
 
 def measures_running(months: list[tuple[datetime.date, datetime.date]], team_id=None) -> list[dict]:
-    """Measures running at some time in each month (first day, last day), per team and kind: one query."""
+    """Measures running at some time in each month (first day, last day), per kind: one query."""
     rows = _in_team(Measure.objects.all(), team_id, "trajectory__dossier__team_id")
     counts = {
         f"m{index}": Count(
@@ -141,14 +166,9 @@ def measures_running(months: list[tuple[datetime.date, datetime.date]], team_id=
     }
     if not counts:
         return []
-    grouped = (
-        rows.annotate(team_id=F("trajectory__dossier__team_id"))
-        .values("team_id", "kind")
-        .annotate(**counts)
-        .order_by()
-    )
+    grouped = rows.values("kind").annotate(**counts).order_by()
     return [
-        {"month": first, "team_id": row["team_id"], "kind": row["kind"], "count": row[f"m{index}"]}
+        {"month": first, "kind": row["kind"], "count": row[f"m{index}"]}
         for row in grouped
         for index, (first, _last) in enumerate(months)
         if row[f"m{index}"]

@@ -1,6 +1,7 @@
 """Counts of the committee's work for reporting: no personal data, not access-logged, restricted dossiers
-included. Rows of counts grouped by month, team and the dossier's social worker; the rules (30 days, 8 days,
-the subsidy) are reporting's (reporting.rules), applied to these histograms."""
+included. Rows of counts grouped by month (and, for the deadlines, by team and the dossier's social worker;
+the other counts are filtered on a team, not grouped by it); the rules (30 days, 8 days, the subsidy) are
+reporting's (reporting.rules), applied to these histograms."""
 
 import datetime
 from decimal import Decimal
@@ -90,8 +91,8 @@ def committee_outcomes(start: datetime.date, end: datetime.date, team_id=None) -
     if team_id:
         rows = rows.filter(submission__dossier__team_id=team_id)
     return list(
-        rows.annotate(month=TruncMonth("decided_on"), team_id=F("submission__dossier__team_id"))
-        .values("month", "team_id", "outcome", "urgent", kind=F("submission__kind"))
+        rows.annotate(month=TruncMonth("decided_on"))
+        .values("month", "outcome", "urgent", kind=F("submission__kind"))
         .annotate(count=Count("id"))
         .order_by()
     )
@@ -103,8 +104,8 @@ def hearings(start: datetime.date, end: datetime.date, team_id=None) -> list[dic
     if team_id:
         rows = rows.filter(submission__dossier__team_id=team_id)
     return list(
-        rows.annotate(month=TruncMonth("requested_on"), team_id=F("submission__dossier__team_id"))
-        .values("month", "team_id", "held")
+        rows.annotate(month=TruncMonth("requested_on"))
+        .values("month", "held")
         .annotate(count=Count("id"))
         .order_by()
     )
@@ -116,14 +117,14 @@ def appeals(start: datetime.date, end: datetime.date, team_id=None) -> list[dict
     if team_id:
         rows = rows.filter(decision__submission__dossier__team_id=team_id)
     return list(
-        rows.annotate(month=TruncMonth("filed_on"), team_id=F("decision__submission__dossier__team_id"))
-        .values("month", "team_id", "outcome")
+        rows.annotate(month=TruncMonth("filed_on"))
+        .values("month", "outcome")
         .annotate(count=Count("id"))
         .order_by()
     )
 
 
-def leefloon_grants(first_month: datetime.date, last_month: datetime.date) -> list[dict]:
+def leefloon_grants(first_month: datetime.date, last_month: datetime.date, team_id=None) -> list[dict]:
     """The granted leefloon decisions (approved or amended) that run in some month from `first_month` through
     `last_month` (first days), grouped by team, monthly amount, the status of the dossier's newest GPMI and
     three months: the first month in the window the grant runs (`from_month`), its last month when it ends
@@ -131,8 +132,8 @@ def leefloon_grants(first_month: datetime.date, last_month: datetime.date) -> li
     signed; one signed over a year before the window counts as the month a year before it, one signed after
     it as the month after it). Months are all the subsidy rules look at (a grant runs in a month, a GPMI is
     signed by a month's end, its first year counts in months), and so thousands of grants fold into a few
-    hundred rows. No person: reporting spreads them over the months and applies the rules. All teams always:
-    the subsidy rate depends on the OCMW's total. One query."""
+    hundred rows. No person: reporting spreads them over the months and applies the rules. All teams always,
+    as the subsidy rate depends on the OCMW's total; given a team, `in_team` says which are its. One query."""
     year_before = first_month.replace(year=first_month.year - 1)
     month_after = (last_month + datetime.timedelta(days=31)).replace(day=1)
     newest_gpmi = Gpmi.objects.filter(dossier_id=OuterRef("submission__dossier_id")).order_by(
@@ -157,7 +158,9 @@ def leefloon_grants(first_month: datetime.date, last_month: datetime.date) -> li
             period_start__lt=month_after,
         )
         .annotate(
-            team_id=F("submission__dossier__team_id"),
+            in_team=Case(When(submission__dossier__team_id=team_id, then=True), default=False)
+            if team_id
+            else Value(True),
             monthly_amount=monthly,
             from_month=Case(
                 When(period_start__lt=first_month, then=Value(first_month)),
@@ -172,7 +175,7 @@ def leefloon_grants(first_month: datetime.date, last_month: datetime.date) -> li
             gpmi_status=Subquery(newest_gpmi.values("status")[:1]),
             signed_month=Subquery(newest_gpmi.annotate(month=signed_month).values("month")[:1]),
         )
-        .values("team_id", "monthly_amount", "gpmi_status", "from_month", "to_month", "signed_month")
+        .values("in_team", "monthly_amount", "gpmi_status", "from_month", "to_month", "signed_month")
         .annotate(count=Count("id"))
         .order_by()
     )

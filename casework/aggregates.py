@@ -1,7 +1,7 @@
 """Counts of casework for reporting: no personal data, not access-logged, restricted dossiers included
-(architecture: reporting reads aggregates). Each function returns rows of counts grouped by month, team and
-social worker (the dossier's), so that the KPI rules (reporting.rules) are applied in Python on a histogram
-whose size does not grow with the data."""
+(architecture: reporting reads aggregates). Each function returns rows of counts grouped by month (and, for
+the forwarding deadline, by team and the dossier's social worker), so that the KPI rules (reporting.rules)
+are applied in Python on a histogram whose size does not grow with the data."""
 
 import datetime
 
@@ -45,8 +45,8 @@ def requests_per_kind(start: datetime.date, end: datetime.date, team_id=None) ->
     """Requests received in [start, end] per month of receipt and kind."""
     rows = _in_team(AidRequest.objects.filter(received_on__range=(start, end)), team_id)
     return list(
-        rows.annotate(month=TruncMonth("received_on"), team_id=F("dossier__team_id"))
-        .values("month", "team_id", "kind")
+        rows.annotate(month=TruncMonth("received_on"))
+        .values("month", "kind")
         .annotate(count=Count("id"))
         .order_by()
     )

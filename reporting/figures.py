@@ -231,7 +231,7 @@ def activation(window_months, period_months, team_id=None) -> Activation:
     month_firsts = [first for first, _last in window_months]
     in_period = {first for first, _last in period_months}
     per_phase = {first: dict.fromkeys(PHASES, 0) for first in month_firsts}
-    for row in activation_aggregates.clients_per_phase([last for _f, last in window_months], team_id):
+    for row in activation_aggregates.clients_per_phase(window_months, team_id):
         if row["phase_then"]:
             per_phase[row["day"].replace(day=1)][row["phase_then"]] += row["count"]
     transitions, exits_per_month = defaultdict(int), dict.fromkeys(month_firsts, 0)
@@ -287,7 +287,7 @@ def subsidy(months, team_id=None) -> list[SubsidyMonth]:
     GPMI bonus for the beneficiaries in their GPMI's first year, in cents per beneficiary. A beneficiary-month
     is a granted decision whose period covers the month."""
     rates = subsidy_rates()
-    grants = bcsd_aggregates.leefloon_grants(months[0][0], months[-1][0]) if months else []
+    grants = bcsd_aggregates.leefloon_grants(months[0][0], months[-1][0], team_id) if months else []
     for grant in grants:  # PostgreSQL's month truncation gives a timestamp
         for key in ("from_month", "to_month", "signed_month"):
             grant[key] = grant[key] and _as_date(grant[key])
@@ -302,7 +302,7 @@ def subsidy(months, team_id=None) -> list[SubsidyMonth]:
         groups = dict.fromkeys(GPMI_GROUPS, 0)
         amount, expected, per_beneficiary = Decimal("0.00"), Decimal("0.00"), {}
         for grant in running:
-            if team_id and grant["team_id"] != team_id:
+            if not grant["in_team"]:
                 continue
             # The signing month stands for the signing date: the rules compare it with whole months only.
             state = rules.gpmi_state(grant["gpmi_status"], grant["signed_month"], last)
