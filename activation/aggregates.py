@@ -92,9 +92,9 @@ def _month(field: str, before: datetime.date):
 
 def clients_per_phase(months: list[tuple[datetime.date, datetime.date]], team_id=None) -> list[dict]:
     """At the end of each month (first day, last day): the running trajectories per phase they were in that
-    day (their latest phase change by then). One query over the phase changes: a change holds
-    from the month of its date (or of the trajectory's start, if later) until the month of the next change
-    or of the trajectory's end, and at a month's end only those months count; summed per month here."""
+    day (their latest phase change by then). One query over the phase changes: a change holds from the month
+    of its date (or of the trajectory's start, if later) until the month of the next change or of the
+    trajectory's end, and at a month's end only those months count; summed per month here."""
     if not months:
         return []
     first, month_after = months[0][0], months[-1][1] + datetime.timedelta(days=1)
