@@ -73,9 +73,9 @@ def _y_axis(maximum: float, plot_height: float, suffix: str = "") -> list[str]:
 
 
 def _nice_max(value: float) -> float:
-    if value <= 4:
-        return 4
-    for nice in (5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000):
+    """The top of the y axis: a round number that four grid steps divide into round numbers (50 gave
+    12.5 → "12", "25", "38")."""
+    for nice in (4, 8, 12, 20, 40, 60, 80, 100, 200, 400, 600, 800, 1000, 2000, 4000, 6000, 8000, 10000):
         if value <= nice:
             return nice
     return value

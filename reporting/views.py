@@ -48,6 +48,9 @@ HEARING_LABELS = {
 }
 
 
+DEFAULT_PERIOD = "quarter"
+
+
 def _require_reader(user):
     if not policy.may_read_figures(user):
         raise PermissionDenied
@@ -74,7 +77,11 @@ def dashboard(request):
     _require_reader(request.user)
     is_head = request.user.has_role(Role.HEAD_OF_SERVICE)
     teams = figures.teams() if is_head else []
-    form = PeriodForm(request.GET or None, teams=teams)
+    # The form shows the period the page shows: without one, the default (a quarter) is filled in, so that
+    # picking only a team keeps the quarter instead of switching to the form's first choice (a month).
+    query = request.GET.copy()
+    query["periode"] = query.get("periode") or DEFAULT_PERIOD
+    form = PeriodForm(query, teams=teams)
     # What is valid is used (a bad date alone does not reset the period kind); the form shows the rest.
     form.is_valid()
     data = getattr(form, "cleaned_data", {})
@@ -84,7 +91,7 @@ def dashboard(request):
         raise PermissionDenied from None
     except DomainError:  # an unknown team: all teams, and the form says why
         team = None
-    period = rules.period_of(data.get("periode") or "quarter", data.get("datum") or timezone.localdate())
+    period = rules.period_of(data.get("periode") or DEFAULT_PERIOD, data.get("datum") or timezone.localdate())
     team_id = team.pk if team else None
     window_start, window_end = rules.trend_window(period)
     window = rules.months_between(window_start, window_end)

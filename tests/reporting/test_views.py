@@ -1,6 +1,7 @@
 """The dashboard page: who sees it, what it shows, in a bounded number of queries; the export's progress."""
 
 import datetime
+import re
 
 import pytest
 from django.test.testcases import TestCase
@@ -65,6 +66,25 @@ def test_a_bad_date_shows_the_current_quarter_with_a_message(client, data):
     client.force_login(data.hilde)
     page = client.get("/cijfers/?periode=quarter&datum=31/02/2026")
     assert page.status_code == 200 and "errorlist" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "chosen"),
+    [
+        ("", "quarter"),
+        ("?team=zuid", "quarter"),
+        ("?periode=year", "year"),
+        ("?periode=month&team=zuid", "month"),
+    ],
+)
+def test_the_period_picker_shows_the_period_on_display(client, data, query, chosen):
+    """Without a period the page shows a quarter, and so must the picker: otherwise picking only a team and
+    pressing "Toon" switched to the picker's first choice, a month."""
+    client.force_login(data.hilde)
+    html = client.get("/cijfers/" + query).content.decode()
+
+    assert re.search(rf'<option value="{chosen}" selected>', html)
+    assert len(re.findall(r"<option value=\"(month|quarter|year)\" selected>", html)) == 1
 
 
 def test_the_dashboard_takes_a_bounded_number_of_queries_whatever_the_data(
