@@ -120,7 +120,7 @@ def seed(stdout) -> None:
         .select_related("social_worker", "client")
         .order_by("number")[: max(0, HOW_MANY - Trajectory.objects.filter(coach=coach).count())]
     )
-    started = measures = gpmis = 0
+    started = measures = gpmis = moves = 0
     for position, dossier in enumerate(dossiers):
         phase = PHASES[position % len(PHASES)]
         worker = dossier.social_worker
@@ -180,10 +180,19 @@ def seed(stdout) -> None:
                     )  # fmt: skip
                     held_on += datetime.timedelta(days=90)
             gpmis += 1
+        # Two of each phase move on to the next one some weeks after their start (job guidance: to work), so
+        # that the dashboard's flow of transitions and its exits to work (journey 6) have something to show.
+        moved_on = start + datetime.timedelta(days=rng.randint(25, 60))
+        if position // len(PHASES) in (0, 3) and phase != "work" and moved_on < today:
+            services.trajectory_phase_change(
+                actor=coach, trajectory=trajectory, to_phase=PHASES[PHASES.index(phase) + 1],
+                changed_on=moved_on, reason="Evaluatie met de cliënt: klaar voor de volgende stap.",
+            )  # fmt: skip
+            moves += 1
     groups = _group_activity(coach, today) if started else 0
     stdout.write(
-        f"activation: {referred} referred clients, {groups} group activity, {started} trajectories, "
-        f"{measures} measures and {gpmis} GPMIs "
+        f"activation: {referred} referred clients, {groups} group activity, {started} trajectories "
+        f"({moves} moved on a phase), {measures} measures and {gpmis} GPMIs "
         f"created for {COACH} "
         f"({Trajectory.objects.count()} trajectories in all)"
     )
