@@ -23,6 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncMonth
 
 from activation.models import Gpmi, GpmiEvaluation, GpmiStatus, Measure, PhaseChange
+from core.dates import as_date
 
 
 def _in_team(queryset, team_id, path):
@@ -131,16 +132,11 @@ def clients_per_phase(months: list[tuple[datetime.date, datetime.date]], team_id
         .annotate(count=Count("id"))
         .order_by()
     ):
-        since, ended, replaced = (_as_date(row[key]) for key in ("holds_from", "ended", "replaced"))
+        since, ended, replaced = (as_date(row[key]) for key in ("holds_from", "ended", "replaced"))
         for month_first, month_last in months:
             if since <= month_first and all(stop is None or stop > month_first for stop in (ended, replaced)):
                 totals[(month_last, row["to_phase"])] += row["count"]
     return [{"day": day, "phase_then": phase, "count": count} for (day, phase), count in totals.items()]
-
-
-def _as_date(value):
-    """PostgreSQL truncates a date to its month as a timestamp."""
-    return value.date() if isinstance(value, datetime.datetime) else value
 
 
 def phase_transitions(start: datetime.date, end: datetime.date, team_id=None) -> list[dict]:

@@ -23,6 +23,7 @@ from django.db.models.functions import TruncMonth
 
 from activation.models import Gpmi
 from bcsd.models import Appeal, Decision, DecisionOutcome, Frequency, Hearing, SubmissionKind
+from core.dates import as_date
 
 GRANTED = (DecisionOutcome.APPROVED, DecisionOutcome.AMENDED)
 
@@ -150,7 +151,7 @@ def leefloon_grants(first_month: datetime.date, last_month: datetime.date, team_
         default=F("amount"),
         output_field=DecimalField(max_digits=12, decimal_places=2),
     )
-    return list(
+    rows = list(
         Decision.objects.filter(
             Q(period_end__isnull=True) | Q(period_end__gte=first_month),
             submission__kind=SubmissionKind.LEEFLOON_GRANT,
@@ -179,3 +180,7 @@ def leefloon_grants(first_month: datetime.date, last_month: datetime.date, team_
         .annotate(count=Count("id"))
         .order_by()
     )
+    for row in rows:
+        for key in ("from_month", "to_month", "signed_month"):
+            row[key] = as_date(row[key])
+    return rows

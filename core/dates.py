@@ -16,6 +16,11 @@ CLOCK_TOLERANCE = datetime.timedelta(minutes=5)
 PLANNING_YEARS = 10
 
 
+def as_date(value: datetime.date | None) -> datetime.date | None:
+    """A date as a date: PostgreSQL truncates a date to its month as a timestamp (TruncMonth, DATE_TRUNC)."""
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
 def _years_ahead(day: datetime.date, years: int) -> datetime.date:
     try:
         return day.replace(year=day.year + years)

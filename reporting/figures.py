@@ -16,6 +16,7 @@ from activation.rules import PHASES
 from activation.selectors import evaluation_rule
 from bcsd import aggregates as bcsd_aggregates
 from casework import aggregates as casework_aggregates
+from core.dates import as_date
 from reporting import rules
 from reporting.models import SubsidyRate
 
@@ -54,7 +55,7 @@ def _tallied(code, rows, classify, months=None) -> Kpi:
         defaultdict(rules.Tally),
     )
     for row in rows:
-        month = _as_date(row["month"])
+        month = as_date(row["month"])
         state = classify(row)
         per_month[month].add(state, row["count"])
         if months is not None and month not in months:
@@ -74,10 +75,6 @@ def _tallied(code, rows, classify, months=None) -> Kpi:
         per_worker=dict(per_worker),
         per_month=dict(per_month),
     )
-
-
-def _as_date(value) -> datetime.date:
-    return value.date() if isinstance(value, datetime.datetime) else value
 
 
 @dataclass
@@ -237,7 +234,7 @@ def activation(window_months, period_months, team_id=None) -> Activation:
     transitions, exits_per_month = defaultdict(int), dict.fromkeys(month_firsts, 0)
     start, end = window_months[0][0], window_months[-1][1]
     for row in activation_aggregates.phase_transitions(start, end, team_id):
-        month = _as_date(row["month"])
+        month = as_date(row["month"])
         if row["to_phase"] == "work":
             exits_per_month[month] = exits_per_month.get(month, 0) + row["count"]
         if month in in_period:
@@ -288,9 +285,6 @@ def subsidy(months, team_id=None) -> list[SubsidyMonth]:
     is a granted decision whose period covers the month."""
     rates = subsidy_rates()
     grants = bcsd_aggregates.leefloon_grants(months[0][0], months[-1][0], team_id) if months else []
-    for grant in grants:  # PostgreSQL's month truncation gives a timestamp
-        for key in ("from_month", "to_month", "signed_month"):
-            grant[key] = grant[key] and _as_date(grant[key])
     result = []
     for first, last in months:
         running = [
@@ -326,7 +320,7 @@ def requests_per_kind(start, end, team_id=None) -> dict:
     """{kind: {first day of month: count}}"""
     table = defaultdict(lambda: defaultdict(int))
     for row in casework_aggregates.requests_per_kind(start, end, team_id):
-        table[row["kind"]][_as_date(row["month"])] += row["count"]
+        table[row["kind"]][as_date(row["month"])] += row["count"]
     return {kind: dict(months) for kind, months in table.items()}
 
 
